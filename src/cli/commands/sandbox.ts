@@ -13,7 +13,7 @@ export const sandboxCommand: Command = {
       throw new UsageError(`--port must be a port number, not "${values.port}".`);
     }
     const { serveSandboxForever } = await import('../../sandbox/server');
-    await serveSandboxForever({ port, log: (line: string) => ctx.io.out(line) });
+    await serveSandboxForever({ port, print: (line: string) => ctx.io.out(line) });
     return 0;
   },
 };
