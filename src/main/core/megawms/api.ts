@@ -40,8 +40,11 @@ export type CreateOrderOutcome =
   | { kind: 'created'; order: CreatedOrder }
   /** The answer was lost but GetOrderMsg shows the order exists: it was created once. */
   | { kind: 'created-unconfirmed'; order: Order }
-  /** The answer was lost and GetOrderMsg does not know the reference: not created. */
-  | { kind: 'not-created'; reason: string };
+  /**
+   * The answer was lost and GetOrderMsg does not know the reference: not created.
+   * `referenceNo` is the one checked (generated when the order had none); reuse it to retry.
+   */
+  | { kind: 'not-created'; reason: string; referenceNo?: string };
 
 export interface MegaWmsClient {
   /** AddOrder. Never retried blindly: an unknown outcome is settled by GetOrderMsg. */
