@@ -17,7 +17,10 @@ export interface Command {
 }
 
 /** Prints per-item failures to stderr and turns them into the exit code. */
-export function reportFailures(ctx: CliContext, failures: Array<{ query: string; message: string }>): number {
+export function reportFailures(
+  ctx: CliContext,
+  failures: Array<{ query: string; message: string }>,
+): number {
   for (const f of failures) ctx.io.err(`${f.query}: ${f.message}`);
   return failures.length > 0 ? 1 : 0;
 }
@@ -37,6 +40,9 @@ export function printJson(ctx: CliContext, value: unknown): void {
 export function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }

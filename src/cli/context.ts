@@ -6,6 +6,7 @@ import type { Credentials } from '../shared/domain';
 import type { MegaWmsClient } from '../main/core/megawms/api';
 import { defaultDataDir } from '../main/core/paths';
 import { registerSecret } from '../main/core/log';
+import { accountKeyOf, DEMO_ACCOUNT_KEY } from '../main/core/cache/account-key';
 
 /** A usage or configuration error: the command exits with 2 and prints the message. */
 export class UsageError extends Error {
@@ -13,6 +14,12 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+export interface ResolvedAccount {
+  credentials: Credentials;
+  baseUrl: string;
+  accountKey: string;
 }
 
 export interface GlobalOptions {
@@ -39,15 +46,21 @@ export interface CliContext {
   dataDir: string;
   /** The client for the configured account, or for the in-process sandbox with --demo. */
   getClient(): Promise<MegaWmsClient>;
-  /** The account and base URL in use (for cache keys and messages). */
-  getAccount(): Promise<{ credentials: Credentials; baseUrl: string }>;
+  /**
+   * The account in use. `accountKey` is what cache rows are keyed by: stable across runs
+   * (`demo` for the sandbox, whose port changes every run), so `--offline` finds them.
+   */
+  getAccount(): Promise<ResolvedAccount>;
   /** Registers a clean-up run when the command ends (servers, databases). */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
 }
 
 /** Options from flags, falling back to the MEGAWMS_* / STATION_DATA_DIR variables. */
-export function resolveOptions(flags: Partial<GlobalOptions>, env: NodeJS.ProcessEnv): GlobalOptions {
+export function resolveOptions(
+  flags: Partial<GlobalOptions>,
+  env: NodeJS.ProcessEnv,
+): GlobalOptions {
   return {
     baseUrl: flags.baseUrl ?? env.MEGAWMS_BASE_URL,
     cusCode: flags.cusCode ?? env.MEGAWMS_CUS_CODE,
@@ -63,7 +76,7 @@ export function resolveOptions(flags: Partial<GlobalOptions>, env: NodeJS.Proces
 /** Builds the context; nothing touches the network until a command asks for the client. */
 export function createContext(options: GlobalOptions, io: Output): CliContext {
   const closers: Array<() => Promise<void> | void> = [];
-  let account: Promise<{ credentials: Credentials; baseUrl: string }> | undefined;
+  let account: Promise<ResolvedAccount> | undefined;
   let client: Promise<MegaWmsClient> | undefined;
   registerSecret(options.apiKey);
   registerSecret(options.trackKey);
@@ -89,12 +102,12 @@ export function createContext(options: GlobalOptions, io: Output): CliContext {
 async function resolveAccount(
   options: GlobalOptions,
   closers: Array<() => Promise<void> | void>,
-): Promise<{ credentials: Credentials; baseUrl: string }> {
+): Promise<ResolvedAccount> {
   if (options.demo) {
     const { startSandbox, DEMO_CREDENTIALS } = await import('../sandbox/server');
     const sandbox = await startSandbox({ port: 0 });
     closers.push(() => sandbox.close());
-    return { credentials: DEMO_CREDENTIALS, baseUrl: sandbox.url };
+    return { credentials: DEMO_CREDENTIALS, baseUrl: sandbox.url, accountKey: DEMO_ACCOUNT_KEY };
   }
   const missing = [
     ['--cus-code', 'MEGAWMS_CUS_CODE', options.cusCode],
@@ -107,17 +120,21 @@ async function resolveAccount(
       `No MegaWMS account is set: give ${names}, or add --demo to use the built-in sandbox.`,
     );
   }
+  const baseUrl = options.baseUrl ?? 'http://my.megawms.com';
   return {
+    accountKey: accountKeyOf(
+      { customerCode: options.cusCode!, apiName: options.apiName! },
+      baseUrl,
+    ),
     credentials: {
       customerCode: options.cusCode!,
       apiName: options.apiName!,
       apiKey: options.apiKey!,
       trackKey: options.trackKey ?? '',
     },
-    baseUrl: options.baseUrl ?? 'http://my.megawms.com',
+    baseUrl,
   };
 }
-
 /** Output to the process's streams, with a one-line progress display on a terminal. */
 export function processOutput(): Output {
   const tty = Boolean(process.stderr.isTTY);

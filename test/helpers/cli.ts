@@ -13,7 +13,9 @@ export interface CliRun {
 /** `station <args>` with a clean MegaWMS environment plus `env`. */
 export function runStation(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !k.startsWith('MEGAWMS_') && k !== 'STATION_DATA_DIR'),
+    Object.entries(process.env).filter(
+      ([k]) => !k.startsWith('MEGAWMS_') && k !== 'STATION_DATA_DIR',
+    ),
   );
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'station.mjs'), ...args], {

@@ -42,7 +42,12 @@ export const inventoryCommand: Command = {
     if (ctx.options.json) printJson(ctx, { totalRows, rows });
     else {
       const cells = rows.map((r) => COLUMNS.map(([, get]) => String(get(r))));
-      ctx.io.out(formatTable(COLUMNS.map(([h]) => h), cells));
+      ctx.io.out(
+        formatTable(
+          COLUMNS.map(([h]) => h),
+          cells,
+        ),
+      );
       ctx.io.out(`${rows.length} of ${totalRows} rows`);
     }
     return 0;

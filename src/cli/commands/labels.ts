@@ -1,4 +1,7 @@
-/** `station labels`: fetch the label of every piece, write one PDF per piece or one merged PDF. */
+/**
+ * `station labels`: the label of every piece, through the offline cache (MegaWMS only for
+ * what the cache lacks); writes one PDF per piece or one merged PDF.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -7,30 +10,42 @@ import type { Command } from '../command';
 import { printJson, reportFailures } from '../command';
 import { collectNumbers } from '../input';
 import { UsageError } from '../context';
+import { openLookupService } from './cache';
 
 export const labelsCommand: Command = {
   name: 'labels',
-  usage: 'labels <number...> [--file F] [--out DIR] [--merge FILE.pdf]',
-  summary: 'Fetch labels; write one PDF per piece (--out) or all in one (--merge).',
-  options: { file: { type: 'string' }, out: { type: 'string' }, merge: { type: 'string' } },
+  usage: 'labels <number...> [--file F] [--out DIR] [--merge FILE.pdf] [--refresh]',
+  summary: 'Fetch labels (cached ones reused); one PDF per piece (--out) or all in one (--merge).',
+  options: {
+    file: { type: 'string' },
+    out: { type: 'string' },
+    merge: { type: 'string' },
+    refresh: { type: 'boolean' },
+  },
   async run(ctx, positionals, values) {
     const numbers = collectNumbers(positionals, values.file as string | undefined);
     if (numbers.length === 0) throw new UsageError('Give at least one number, or --file.');
-    const client = await ctx.getClient();
-    const results = await client.fetchLabels(numbers, {
+    const service = await openLookupService(ctx);
+    const results = await service.findLabels(numbers, {
+      refresh: Boolean(values.refresh),
       onProgress: (done, total) => ctx.io.progress('labels', done, total),
     });
 
-    const labels = results.flatMap((r) => (r.ok ? r.value : []));
+    const labels = results.flatMap((r) => (r.ok ? r.labels : []));
     const failures = results.flatMap((r) => (r.ok ? [] : [r]));
     const withoutFile = labels.filter((l) => !l.file);
-    const written = await writeLabels(labels, values.out as string | undefined);
+    const written = await writeLabelFiles(labels, values.out as string | undefined);
     if (values.merge) await writeMerged(labels, values.merge as string);
 
     if (ctx.options.json) printJson(ctx, { results, written });
     else for (const l of labels) ctx.io.out(describe(l));
     for (const l of withoutFile) {
-      failures.push({ ok: false, query: l.trackingNumber, message: 'MegaWMS gave no label file' });
+      failures.push({
+        ok: false,
+        query: l.trackingNumber,
+        code: 'not-found',
+        message: 'MegaWMS gave no label file',
+      });
     }
     return reportFailures(ctx, failures);
   },
@@ -48,14 +63,21 @@ export async function labelAsPdf(label: Label): Promise<Uint8Array> {
   return toLabelPdf(label.file);
 }
 
-async function writeLabels(labels: Label[], outDir: string | undefined): Promise<string[]> {
+/**
+ * One PDF per piece in `outDir`, named by its tracking number. A PDF label is written byte
+ * for byte as MegaWMS sent it (its checksum is the cache's); an image is put on a PDF page.
+ */
+export async function writeLabelFiles(
+  labels: Label[],
+  outDir: string | undefined,
+): Promise<string[]> {
   if (!outDir) return [];
   fs.mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
   for (const label of labels) {
     if (!label.file) continue;
     const file = path.join(outDir, `${safeFileName(label.trackingNumber || label.pieceNo)}.pdf`);
-    fs.writeFileSync(file, await labelAsPdf(label));
+    fs.writeFileSync(file, label.fileType === 'pdf' ? label.file : await labelAsPdf(label));
     written.push(file);
   }
   return written;

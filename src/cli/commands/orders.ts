@@ -6,6 +6,7 @@ import type { Command } from '../command';
 import { formatTable, printJson, reportFailures } from '../command';
 import { collectNumbers } from '../input';
 import { UsageError } from '../context';
+import { formatAge, openLookupService } from './cache';
 
 export const trackingNumbersCommand: Command = {
   name: 'tracking-numbers',
@@ -26,7 +27,10 @@ export const trackingNumbersCommand: Command = {
       );
       ctx.io.out(formatTable(['order number', 'reference', 'tracking number'], rows));
     }
-    return reportFailures(ctx, results.flatMap((r) => (r.ok ? [] : [r])));
+    return reportFailures(
+      ctx,
+      results.flatMap((r) => (r.ok ? [] : [r])),
+    );
   },
 };
 
@@ -38,39 +42,55 @@ export function describeStatus(order: Order): string {
 
 export const statusCommand: Command = {
   name: 'status',
-  usage: 'status <number...> [--file F]',
-  summary: 'Order status by order number, reference number or tracking number.',
-  options: { file: { type: 'string' } },
+  usage: 'status <number...> [--file F] [--refresh] [--offline]',
+  summary: 'Order status by any number, with its age: cached, or fetched when asked (--refresh).',
+  options: { file: { type: 'string' }, refresh: { type: 'boolean' }, offline: { type: 'boolean' } },
   async run(ctx, positionals, values) {
     const numbers = requireNumbers(positionals, values.file as string | undefined);
-    const client = await ctx.getClient();
-    // MegaWMS tries CsRefNo, then Tracknumber, then OrderNo: one number fills all three.
-    const queries = numbers.map((n) => ({ referenceNo: n, trackingNumber: n, orderNo: n }));
-    const results = await client.fetchOrders(queries, {
+    const offline = Boolean(values.offline);
+    if (offline && values.refresh) throw new UsageError('--refresh needs MegaWMS; drop --offline.');
+    const service = await openLookupService(ctx, { offline });
+    // MegaWMS tries CsRefNo, then Tracknumber, then OrderNo: an unknown number fills all three.
+    const results = await service.findOrders(numbers, {
+      offline,
+      refresh: Boolean(values.refresh),
       onProgress: (d, t) => ctx.io.progress('status', d, t),
     });
-    const tagged = results.map((r, i) => ({ ...r, query: numbers[i] ?? r.query }));
-    if (ctx.options.json) printJson(ctx, tagged);
+    if (ctx.options.json) printJson(ctx, results);
     else {
-      const rows = tagged.flatMap((r) =>
+      const now = new Date();
+      const rows = results.flatMap((r) =>
         r.ok
-          ? r.value.map((o) => [r.query, o.orderNo, o.trackingNumber, describeStatus(o), o.channel])
+          ? r.orders.map(({ order: o, detailFetchedAt, seenAt }) => [
+              r.query,
+              o.orderNo,
+              o.trackingNumber,
+              detailFetchedAt ? describeStatus(o) : 'not fetched yet',
+              o.channel,
+              `${formatAge(detailFetchedAt ?? seenAt, now)}${r.offline ? ' (offline)' : ''}`,
+            ])
           : [],
       );
-      ctx.io.out(formatTable(['asked', 'order number', 'tracking', 'status', 'channel'], rows));
+      const header = ['asked', 'order number', 'tracking', 'status', 'channel', 'as of'];
+      ctx.io.out(formatTable(header, rows));
     }
-    return reportFailures(ctx, tagged.flatMap((r) => (r.ok ? [] : [r])));
+    return reportFailures(
+      ctx,
+      results.flatMap((r) => (r.ok ? [] : [r])),
+    );
   },
 };
 
 export const orderCreateCommand: Command = {
   name: 'order create',
   usage: 'order create --file ORDER.json',
-  summary: 'Create an order from a JSON file (the fields of the app\'s order form).',
+  summary: "Create an order from a JSON file (the fields of the app's order form).",
   options: { file: { type: 'string' } },
   async run(ctx, _positionals, values) {
     if (!values.file) throw new UsageError('Give the order as --file ORDER.json.');
-    const parsed = NewOrderInput.safeParse(JSON.parse(fs.readFileSync(values.file as string, 'utf8')));
+    const parsed = NewOrderInput.safeParse(
+      JSON.parse(fs.readFileSync(values.file as string, 'utf8')),
+    );
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new UsageError(`${values.file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
@@ -81,8 +101,11 @@ export const orderCreateCommand: Command = {
       printJson(ctx, outcome);
     } else if (outcome.kind === 'created') {
       const o = outcome.order;
-      ctx.io.out(`Created ${o.orderNo} (reference ${o.referenceNo}), tracking ${o.trackingNumber || '—'}`);
-      for (const l of o.labels) ctx.io.out(`  piece ${l.pieceIndex}/${l.pieceCount}: ${l.trackingNumber}`);
+      ctx.io.out(
+        `Created ${o.orderNo} (reference ${o.referenceNo}), tracking ${o.trackingNumber || '—'}`,
+      );
+      for (const l of o.labels)
+        ctx.io.out(`  piece ${l.pieceIndex}/${l.pieceCount}: ${l.trackingNumber}`);
       if (o.message) ctx.io.out(`MegaWMS: ${o.message}`);
     } else if (outcome.kind === 'created-unconfirmed') {
       ctx.io.out(
@@ -101,13 +124,14 @@ export const orderCreateCommand: Command = {
 export const orderCancelCommand: Command = {
   name: 'order cancel',
   usage: 'order cancel <tracking-number>',
-  summary: 'Cancel an order by its tracking number; shows MegaWMS\'s refusal word for word.',
+  summary: "Cancel an order by its tracking number; shows MegaWMS's refusal word for word.",
   async run(ctx, positionals) {
     if (positionals.length !== 1) throw new UsageError('Give exactly one tracking number.');
     const client = await ctx.getClient();
     const result = await client.cancelOrder(positionals[0]!);
     if (ctx.options.json) printJson(ctx, result);
-    else if (result.cancelled) ctx.io.out(`Cancelled ${result.orderNo} (${result.trackingNumber}).`);
+    else if (result.cancelled)
+      ctx.io.out(`Cancelled ${result.orderNo} (${result.trackingNumber}).`);
     if (!result.cancelled) {
       ctx.io.err(`${positionals[0]}: MegaWMS refused: ${result.message}`);
       return 1;

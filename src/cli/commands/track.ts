@@ -21,11 +21,16 @@ export const trackCommand: Command = {
         const s = r.value;
         ctx.io.out(`${s.trackingNumber}  ${s.orderNo}  ${s.country}  ${s.status}`);
         for (const e of s.events) {
-          const when = e.time ? e.time.toISOString().replace('T', ' ').slice(0, 19) : 'time unknown';
+          const when = e.time
+            ? e.time.toISOString().replace('T', ' ').slice(0, 19)
+            : 'time unknown';
           ctx.io.out(`  ${when.padEnd(19)}  ${e.descriptionEn || e.descriptionCn}`);
         }
       }
     }
-    return reportFailures(ctx, results.flatMap((r) => (r.ok ? [] : [r])));
+    return reportFailures(
+      ctx,
+      results.flatMap((r) => (r.ok ? [] : [r])),
+    );
   },
 };

@@ -29,6 +29,8 @@ export interface OpenDatabaseOptions {
   upToVersion?: number;
   migrations?: readonly Migration[];
   readonly?: boolean;
+  /** Path of a better-sqlite3 build for another ABI (the desktop app's Electron build). */
+  nativeBinding?: string;
 }
 
 /** The file name of the cache inside a data folder. */
@@ -41,7 +43,10 @@ export function openDatabase(fileOrDir: string, opts: OpenDatabaseOptions = {}):
 
   const migrations = opts.migrations ?? MIGRATIONS;
   const target = opts.upToVersion ?? migrations.at(-1)?.version ?? 0;
-  const db = new Database(file, { readonly: opts.readonly ?? false });
+  const db = new Database(file, {
+    readonly: opts.readonly ?? false,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+  });
   try {
     const current = db.pragma('user_version', { simple: true }) as number;
     const known = migrations.at(-1)?.version ?? 0;

@@ -4,6 +4,7 @@
  * reused or edited once released — a change is a new migration.
  */
 import { CACHE_MIGRATION } from '../cache/schema';
+import { PRINT_MIGRATION } from '../printing/schema';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   CACHE_MIGRATION,
+  PRINT_MIGRATION,
 ];
