@@ -342,7 +342,10 @@ export const channels = {
     output: z.array(z.object({ id: z.string(), name: z.string() })),
   },
   'queue.list': {
-    input: z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict().optional(),
+    input: z
+      .object({ limit: z.number().int().min(1).max(5000).optional() })
+      .strict()
+      .optional(),
     output: z.array(JobView),
   },
   'queue.reprint': { input: JobRef, output: JobView },
@@ -358,7 +361,7 @@ export type ChannelOutput<C extends Channel> = z.infer<(typeof channels)[C]['out
 /** Events the main process pushes to the renderer. */
 export const events = {
   'job.changed': JobView,
-  'progress': z.object({ task: z.string(), done: z.number(), total: z.number() }),
+  progress: z.object({ task: z.string(), done: z.number(), total: z.number() }),
   'network.changed': z.object({ online: z.boolean() }),
 } as const;
 

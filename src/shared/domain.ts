@@ -203,8 +203,7 @@ export interface CancelResult {
 
 /** One item of a batch call: either its value or MegaWMS's reason for this item alone. */
 export type ItemResult<T> =
-  | { ok: true; query: string; value: T }
-  | { ok: false; query: string; message: string };
+  { ok: true; query: string; value: T } | { ok: false; query: string; message: string };
 
 /** GetTrackingNo's answer for one order. */
 export interface TrackingNumberResult {

@@ -48,7 +48,9 @@ export function createLogger(component: string): Logger {
   const write = (level: LogLevel, message: string, context?: Record<string, unknown>) => {
     if (ORDER[level] < ORDER[threshold] && !logFile) return;
     const ctx = context ? ' ' + safeJson(context) : '';
-    const line = redact(`${new Date().toISOString()} ${level.toUpperCase()} [${component}] ${message}${ctx}`);
+    const line = redact(
+      `${new Date().toISOString()} ${level.toUpperCase()} [${component}] ${message}${ctx}`,
+    );
     if (ORDER[level] >= ORDER[threshold]) process.stderr.write(line + '\n');
     if (logFile) appendRotating(logFile, line + '\n');
   };

@@ -1,0 +1,152 @@
+/**
+ * Labelled form fields with their error under them, linked for screen readers
+ * (`aria-describedby`, `aria-invalid`).
+ */
+import { useId } from 'react';
+
+interface FieldShellProps {
+  label: string;
+  error?: string | null;
+  hint?: string;
+  className?: string;
+  children: (ids: { inputId: string; describedBy: string | undefined }) => React.ReactNode;
+}
+
+/** The label, the control and its error or hint text. */
+export function FieldShell({
+  label,
+  error,
+  hint,
+  className,
+  children,
+}: FieldShellProps): React.JSX.Element {
+  const inputId = useId();
+  const noteId = useId();
+  const note = error ?? hint;
+  return (
+    <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
+      <label htmlFor={inputId}>{label}</label>
+      {children({ inputId, describedBy: note ? noteId : undefined })}
+      {note && (
+        <span id={noteId} className={error ? 'field-error' : 'field-hint'}>
+          {note}
+        </span>
+      )}
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  error?: string | null;
+  hint?: string;
+  type?: 'text' | 'password' | 'number' | 'email' | 'tel' | 'url';
+  placeholder?: string;
+  className?: string;
+  inputMode?: 'decimal' | 'numeric' | 'text';
+  autoComplete?: string;
+  disabled?: boolean;
+}
+
+/** A labelled text input. */
+export function TextField(props: TextFieldProps): React.JSX.Element {
+  return (
+    <FieldShell
+      label={props.label}
+      error={props.error}
+      hint={props.hint}
+      className={props.className}
+    >
+      {({ inputId, describedBy }) => (
+        <input
+          id={inputId}
+          type={props.type ?? 'text'}
+          value={props.value}
+          placeholder={props.placeholder}
+          inputMode={props.inputMode}
+          autoComplete={props.autoComplete ?? 'off'}
+          disabled={props.disabled}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => props.onChange(event.target.value)}
+          onBlur={props.onBlur}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+interface SelectFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: Array<{ value: string; label: string }>;
+  error?: string | null;
+  hint?: string;
+  onBlur?: () => void;
+  disabled?: boolean;
+  className?: string;
+}
+
+/** A labelled select. */
+export function SelectField(props: SelectFieldProps): React.JSX.Element {
+  return (
+    <FieldShell
+      label={props.label}
+      error={props.error}
+      hint={props.hint}
+      className={props.className}
+    >
+      {({ inputId, describedBy }) => (
+        <select
+          id={inputId}
+          value={props.value}
+          disabled={props.disabled}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => props.onChange(event.target.value)}
+          onBlur={props.onBlur}
+        >
+          {props.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+interface CheckboxProps {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+}
+
+/** A labelled checkbox. */
+export function Checkbox({ label, checked, onChange, hint }: CheckboxProps): React.JSX.Element {
+  const hintId = useId();
+  return (
+    <div className="checkbox">
+      <label>
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-describedby={hint ? hintId : undefined}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        {label}
+      </label>
+      {hint && (
+        <span id={hintId} className="field-hint">
+          {hint}
+        </span>
+      )}
+    </div>
+  );
+}

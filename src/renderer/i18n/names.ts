@@ -1,0 +1,108 @@
+/**
+ * Message keys for the codes the main process sends: failure codes, job and printer states,
+ * MegaWMS order status codes. One table each, so a new code fails the type check here.
+ */
+import type { FailureCode, JobState, PrinterView } from '../../shared/contract';
+import { ORDER_STATUS, type OrderStatusName } from '../../shared/domain';
+import type { MessageKey } from './i18n';
+
+const FAILURE_TITLE: Record<FailureCode, MessageKey> = {
+  'not-found': 'failure.notFound',
+  'offline-not-cached': 'failure.offlineNotCached',
+  refused: 'failure.refused',
+  'no-label-file': 'failure.noLabelFile',
+  'invalid-label': 'failure.invalidLabel',
+  'printer-missing': 'failure.printerMissing',
+  'printer-problem': 'failure.printerProblem',
+  'needs-confirmation': 'failure.needsConfirmation',
+  unexpected: 'failure.unexpected',
+};
+
+const FAILURE_HINT: Record<FailureCode, MessageKey> = {
+  'not-found': 'hint.notFound',
+  'offline-not-cached': 'hint.offlineNotCached',
+  refused: 'hint.refused',
+  'no-label-file': 'hint.noLabelFile',
+  'invalid-label': 'hint.invalidLabel',
+  'printer-missing': 'hint.printerMissing',
+  'printer-problem': 'hint.printerProblem',
+  'needs-confirmation': 'hint.needsConfirmation',
+  unexpected: 'hint.unexpected',
+};
+
+// Codes of IPC errors (not lookup failures) that have their own words.
+const ERROR_TITLE: Record<string, MessageKey> = {
+  'invalid-input': 'error.invalidInput',
+  bridge: 'error.bridge',
+  unreachable: 'failure.offlineNotCached',
+  offline: 'failure.offlineNotCached',
+  timeout: 'error.timeout',
+  config: 'error.config',
+  'job-cancelled': 'error.jobCancelled',
+};
+
+const ERROR_HINT: Record<string, MessageKey> = {
+  bridge: 'hint.bridge',
+  timeout: 'hint.timeout',
+  config: 'hint.config',
+  unreachable: 'hint.offlineNotCached',
+  offline: 'hint.offlineNotCached',
+};
+
+function isFailureCode(code: string): code is FailureCode {
+  return Object.hasOwn(FAILURE_TITLE, code);
+}
+
+/** The headline for a failure or error code; a generic one for codes the renderer lacks. */
+export function failureTitleKey(code: string): MessageKey {
+  if (isFailureCode(code)) return FAILURE_TITLE[code];
+  return ERROR_TITLE[code] ?? 'error.generic';
+}
+
+/** What the worker should do about a failure, when the code has advice. */
+export function failureHintKey(code: string): MessageKey | null {
+  if (isFailureCode(code)) return FAILURE_HINT[code];
+  return ERROR_HINT[code] ?? null;
+}
+
+const JOB_STATE: Record<JobState, MessageKey> = {
+  queued: 'job.queued',
+  submitting: 'job.submitting',
+  sent: 'job.sent',
+  done: 'job.done',
+  failed: 'job.failed',
+  cancelled: 'job.cancelled',
+};
+
+/** A print job's state in words. */
+export function jobStateKey(state: JobState): MessageKey {
+  return JOB_STATE[state];
+}
+
+const ORDER_STATUS_KEY: Record<OrderStatusName, MessageKey> = {
+  draft: 'status.draft',
+  pending: 'status.pending',
+  paid: 'status.paid',
+  shipped: 'status.shipped',
+  deleted: 'status.deleted',
+  processing: 'status.processing',
+  outOfStock: 'status.outOfStock',
+};
+
+/** A MegaWMS order status code named; null for codes outside the documented table. */
+export function orderStatusKey(code: number | null): MessageKey | null {
+  if (code === null || !Object.hasOwn(ORDER_STATUS, code)) return null;
+  return ORDER_STATUS_KEY[ORDER_STATUS[code as keyof typeof ORDER_STATUS]];
+}
+
+const PRINTER_STATE: Record<PrinterView['state'], MessageKey> = {
+  idle: 'printer.idle',
+  printing: 'printer.printing',
+  stopped: 'printer.stopped',
+  unknown: 'printer.unknown',
+};
+
+/** A printer's state in words. */
+export function printerStateKey(state: PrinterView['state']): MessageKey {
+  return PRINTER_STATE[state];
+}

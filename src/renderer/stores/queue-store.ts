@@ -1,0 +1,78 @@
+/**
+ * The print queue and its history, kept current by `job.changed` events, and the printers
+ * with their state and reasons.
+ */
+import { create } from 'zustand';
+import type { IpcError, IpcResult, JobView, PrinterView } from '../../shared/contract';
+import { settle, station } from '../station';
+
+const HISTORY_LIMIT = 500;
+
+type JobCall = (input: { jobId: number }) => Promise<IpcResult<JobView>>;
+
+interface QueueState {
+  jobs: JobView[];
+  printers: PrinterView[];
+  loading: boolean;
+  error: IpcError | null;
+  /** The job id an action is running for, to disable its buttons meanwhile. */
+  busyJobId: number | null;
+  load: () => Promise<void>;
+  loadPrinters: () => Promise<void>;
+  reprint: (jobId: number) => Promise<void>;
+  resume: (jobId: number) => Promise<void>;
+  cancel: (jobId: number) => Promise<void>;
+  upsert: (job: JobView) => void;
+  listen: () => () => void;
+}
+
+/** Newest first, as the queue screen lists them. */
+function withJob(jobs: JobView[], job: JobView): JobView[] {
+  const rest = jobs.filter((existing) => existing.id !== job.id);
+  return [job, ...rest].sort((a, b) => b.id - a.id).slice(0, HISTORY_LIMIT);
+}
+
+/** Print jobs and printers. */
+export const useQueueStore = create<QueueState>()((set, get) => {
+  async function run(jobId: number, call: JobCall): Promise<void> {
+    set({ busyJobId: jobId });
+    const result = await settle(() => call({ jobId }));
+    if (result.ok) get().upsert(result.value);
+    set({ busyJobId: null, error: result.ok ? null : result.error });
+  }
+
+  return {
+    jobs: [],
+    printers: [],
+    loading: false,
+    error: null,
+    busyJobId: null,
+
+    load: async () => {
+      set({ loading: true });
+      const result = await settle(() => station().queue.list({ limit: HISTORY_LIMIT }));
+      if (result.ok) set({ jobs: [...result.value].sort((a, b) => b.id - a.id), error: null });
+      else set({ error: result.error });
+      set({ loading: false });
+    },
+
+    loadPrinters: async () => {
+      const result = await settle(() => station().printers.list());
+      if (result.ok) set({ printers: result.value });
+      else set({ error: result.error });
+    },
+
+    reprint: (jobId) => run(jobId, (input) => station().queue.reprint(input)),
+    resume: (jobId) => run(jobId, (input) => station().queue.resume(input)),
+    cancel: (jobId) => run(jobId, (input) => station().queue.cancel(input)),
+
+    upsert: (job) => set({ jobs: withJob(get().jobs, job) }),
+
+    listen: () => station().on('job.changed', (job) => get().upsert(job)),
+  };
+});
+
+/** Jobs a power cut or crash left unfinished: they wait for resume or cancel. */
+export function isUnfinished(job: JobView): boolean {
+  return job.state === 'queued' || job.state === 'submitting' || job.state === 'sent';
+}
