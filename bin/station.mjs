@@ -6,6 +6,11 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 register();
+// `station … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { main } = await import(path.join(here, '..', 'src', 'cli', 'main.ts'));
 process.exitCode = await main(process.argv.slice(2));

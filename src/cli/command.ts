@@ -16,13 +16,18 @@ export interface Command {
   run(ctx: CliContext, positionals: string[], values: OptionValues): Promise<number>;
 }
 
-/** Prints per-item failures to stderr and turns them into the exit code. */
-export function reportFailures(
-  ctx: CliContext,
-  failures: Array<{ query: string; message: string }>,
-): number {
-  for (const f of failures) ctx.io.err(`${f.query}: ${f.message}`);
-  return failures.length > 0 ? 1 : 0;
+/** One item's result: only the failed ones (`ok: false`) are reported. */
+export type ItemOutcome = { ok: true } | { ok: boolean; query: string; message: string };
+
+/** Prints the failed items to stderr, each with its number, and turns them into the exit code. */
+export function reportFailures(ctx: CliContext, results: readonly ItemOutcome[]): number {
+  let failed = 0;
+  for (const r of results) {
+    if (r.ok) continue;
+    ctx.io.err(`${r.query}: ${r.message}`);
+    failed++;
+  }
+  return failed > 0 ? 1 : 0;
 }
 
 /** Writes `value` as JSON on stdout (for --json). Bytes are never printed, only sizes. */

@@ -1,5 +1,6 @@
 /** Reading the numbers a user hands the `station` command: arguments and `--file` lists. */
 import fs from 'node:fs';
+import { UsageError } from './context';
 
 /**
  * Numbers from a file: one a line, or the first column of a CSV. Blank lines, `#` comments
@@ -30,4 +31,11 @@ function firstCsvCell(line: string): string {
 export function collectNumbers(args: string[], file?: string): string[] {
   const fromFile = file ? readNumbersFile(file) : [];
   return [...args, ...fromFile].map((n) => n.trim()).filter(Boolean);
+}
+
+/** The numbers of a command that needs at least one; none is a usage error. */
+export function requireNumbers(args: string[], file?: string): string[] {
+  const numbers = collectNumbers(args, file);
+  if (numbers.length === 0) throw new UsageError('Give at least one number, or --file.');
+  return numbers;
 }

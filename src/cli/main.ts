@@ -25,8 +25,11 @@ const GLOBAL_OPTIONS = {
 export async function main(argv: string[], io: Output = processOutput()): Promise<number> {
   const found = findCommand(argv);
   if (!found) {
-    io.err(usageText());
-    return argv.length === 0 || argv.includes('--help') || argv.includes('-h') ? 0 : 2;
+    const asked = argv.length === 0 || argv.includes('--help') || argv.includes('-h');
+    // Help that was asked for is the command's output; after a mistake it explains the error.
+    if (asked) io.out(usageText());
+    else io.err(usageText());
+    return asked ? 0 : 2;
   }
   const { command, rest } = found;
   let values: Record<string, string | boolean | string[] | undefined>;
@@ -111,7 +114,7 @@ function usageText(): string {
     'Usage: station [--base-url URL] [--cus-code C] [--api-name N] [--api-key K]',
     '               [--track-key K] [--data-dir DIR] [--demo] [--json] <command>',
     '',
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(62)} ${c.summary}`),
+    ...COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'Options also come from MEGAWMS_BASE_URL, MEGAWMS_CUS_CODE, MEGAWMS_API_NAME,',
     'MEGAWMS_API_KEY, MEGAWMS_TRACK_KEY and STATION_DATA_DIR. --demo uses the built-in sandbox.',

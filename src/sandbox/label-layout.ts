@@ -3,21 +3,13 @@
  * the PDF of GetLabel and the PNG of AddOrder. Coordinates are points from the top left.
  */
 import bwipjs from 'bwip-js/node';
+import type { SandboxConsignee, SandboxSender } from './model';
 
 /** What a label shows. */
 export interface LabelInfo {
-  sender: { name: string; company: string; address: string; phone: string };
-  consignee: {
-    name: string;
-    company: string;
-    address1: string;
-    address2: string;
-    city: string;
-    state: string;
-    zipcode: string;
-    country: string;
-    phone: string;
-  };
+  /** A label prints no e-mail addresses. */
+  sender: Omit<SandboxSender, 'email'>;
+  consignee: Omit<SandboxConsignee, 'email'>;
   /** e.g. `UPS-Ground`. */
   channel: string;
   carrier: string;

@@ -73,8 +73,8 @@ it('remembers the window bounds', () => {
 
 it('reads the CLI secrets from the environment, trimmed, absent when empty', () => {
   const secrets = createEnvSecretStore({
-    STATION_API_KEY: '  key-123456  ',
-    STATION_TRACK_KEY: '',
+    MEGAWMS_API_KEY: '  key-123456  ',
+    MEGAWMS_TRACK_KEY: '',
   });
   expect(secrets.get('apiKey')).toBe('key-123456');
   expect(secrets.get('trackKey')).toBeNull();

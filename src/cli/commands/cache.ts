@@ -4,10 +4,14 @@
  */
 import { openDatabase } from '../../main/core/db/database';
 import { createCacheStore, type CacheStore } from '../../main/core/cache/cache-store';
-import { createLookupService, type LookupService } from '../../main/core/cache/lookup-service';
+import {
+  createLookupService,
+  type LookupOrigin,
+  type LookupService,
+} from '../../main/core/cache/lookup-service';
 import { DEFAULT_RETENTION_DAYS } from '../../main/core/cache/retention';
 import type { CacheStats } from '../../main/core/cache/types';
-import type { Command } from '../command';
+import type { Command, OptionSpec, OptionValues } from '../command';
 import { printJson } from '../command';
 import { UsageError, type CliContext } from '../context';
 import { accountKeyOf, DEMO_ACCOUNT_KEY } from '../../main/core/cache/account-key';
@@ -45,6 +49,30 @@ function offlineAccountKey(ctx: CliContext): string {
     );
   }
   return accountKeyOf({ customerCode: cusCode, apiName }, baseUrl ?? 'http://my.megawms.com');
+}
+
+/** The `--offline` and `--refresh` options of a command that reads the cache. */
+export const CACHE_OPTIONS = {
+  offline: { type: 'boolean' },
+  refresh: { type: 'boolean' },
+} as const satisfies OptionSpec;
+
+/** Reads `--offline` and `--refresh`; both at once is a usage error (refresh needs MegaWMS). */
+export function readCacheOptions(values: OptionValues): { offline: boolean; refresh: boolean } {
+  const offline = Boolean(values.offline);
+  const refresh = Boolean(values.refresh);
+  if (offline && refresh) throw new UsageError('--refresh needs MegaWMS; drop --offline.');
+  return { offline, refresh };
+}
+
+/** Where an answer came from, as a table cell: `MegaWMS`, `cache`, `cache (offline)`. */
+export function describeSource(origin: LookupOrigin): string {
+  return `${origin.source === 'cache' ? 'cache' : 'MegaWMS'}${origin.offline ? ' (offline)' : ''}`;
+}
+
+/** Where an answer came from and its age: `cache (offline), fetched 5 min ago`. */
+export function describeOrigin(origin: LookupOrigin, now: Date = new Date()): string {
+  return `${describeSource(origin)}, fetched ${formatAge(origin.fetchedAt, now)}`;
 }
 
 /** How long ago, in words a worker reads at a glance: `just now`, `5 min ago`, `3 d ago`. */

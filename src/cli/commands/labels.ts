@@ -8,8 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Label } from '../../shared/domain';
 import type { Command } from '../command';
 import { printJson, reportFailures } from '../command';
-import { collectNumbers } from '../input';
-import { UsageError } from '../context';
+import { requireNumbers } from '../input';
 import { openLookupService } from './cache';
 
 export const labelsCommand: Command = {
@@ -23,8 +22,7 @@ export const labelsCommand: Command = {
     refresh: { type: 'boolean' },
   },
   async run(ctx, positionals, values) {
-    const numbers = collectNumbers(positionals, values.file as string | undefined);
-    if (numbers.length === 0) throw new UsageError('Give at least one number, or --file.');
+    const numbers = requireNumbers(positionals, values.file as string | undefined);
     const service = await openLookupService(ctx);
     const results = await service.findLabels(numbers, {
       refresh: Boolean(values.refresh),

@@ -5,10 +5,15 @@
  */
 import type { Command } from '../command';
 import { formatTable, printJson, reportFailures } from '../command';
-import { collectNumbers } from '../input';
-import { UsageError } from '../context';
+import { requireNumbers } from '../input';
 import type { LabelLookup } from '../../main/core/cache/lookup-service';
-import { formatAge, openLookupService } from './cache';
+import {
+  CACHE_OPTIONS,
+  describeSource,
+  formatAge,
+  openLookupService,
+  readCacheOptions,
+} from './cache';
 import { writeLabelFiles } from './labels';
 
 export const lookupCommand: Command = {
@@ -17,20 +22,17 @@ export const lookupCommand: Command = {
   summary: 'Find labels by any number: cache first, MegaWMS on a miss (--offline: never).',
   options: {
     file: { type: 'string' },
-    offline: { type: 'boolean' },
-    refresh: { type: 'boolean' },
     out: { type: 'string' },
+    ...CACHE_OPTIONS,
   },
   async run(ctx, positionals, values) {
-    const numbers = collectNumbers(positionals, values.file as string | undefined);
-    if (numbers.length === 0) throw new UsageError('Give at least one number, or --file.');
-    const offline = Boolean(values.offline);
-    if (offline && values.refresh) throw new UsageError('--refresh needs MegaWMS; drop --offline.');
+    const numbers = requireNumbers(positionals, values.file as string | undefined);
+    const { offline, refresh } = readCacheOptions(values);
 
     const service = await openLookupService(ctx, { offline });
     const results = await service.findLabels(numbers, {
       offline,
-      refresh: Boolean(values.refresh),
+      refresh,
       onProgress: (done, total) => ctx.io.progress('lookup', done, total),
     });
     const labels = results.flatMap((r) => (r.ok ? r.labels : []));
@@ -38,10 +40,7 @@ export const lookupCommand: Command = {
 
     if (ctx.options.json) printJson(ctx, { results, written });
     else ctx.io.out(describeResults(results));
-    return reportFailures(
-      ctx,
-      results.flatMap((r) => (r.ok ? [] : [r])),
-    );
+    return reportFailures(ctx, results);
   },
 };
 
@@ -49,7 +48,7 @@ function describeResults(results: LabelLookup[]): string {
   const now = new Date();
   const rows = results.flatMap((r) => {
     if (!r.ok) return [];
-    const from = `${r.source === 'cache' ? 'cache' : 'MegaWMS'}${r.offline ? ' (offline)' : ''}`;
+    const from = describeSource(r);
     return r.labels.map((l) => [
       r.query,
       l.orderNo,

@@ -4,9 +4,9 @@ import { NewOrderInput } from '../../shared/contract';
 import { ORDER_STATUS, type Order, type OrderStatusCode } from '../../shared/domain';
 import type { Command } from '../command';
 import { formatTable, printJson, reportFailures } from '../command';
-import { collectNumbers } from '../input';
+import { requireNumbers } from '../input';
 import { UsageError } from '../context';
-import { formatAge, openLookupService } from './cache';
+import { CACHE_OPTIONS, formatAge, openLookupService, readCacheOptions } from './cache';
 
 export const trackingNumbersCommand: Command = {
   name: 'tracking-numbers',
@@ -27,10 +27,7 @@ export const trackingNumbersCommand: Command = {
       );
       ctx.io.out(formatTable(['order number', 'reference', 'tracking number'], rows));
     }
-    return reportFailures(
-      ctx,
-      results.flatMap((r) => (r.ok ? [] : [r])),
-    );
+    return reportFailures(ctx, results);
   },
 };
 
@@ -44,16 +41,15 @@ export const statusCommand: Command = {
   name: 'status',
   usage: 'status <number...> [--file F] [--refresh] [--offline]',
   summary: 'Order status by any number, with its age: cached, or fetched when asked (--refresh).',
-  options: { file: { type: 'string' }, refresh: { type: 'boolean' }, offline: { type: 'boolean' } },
+  options: { file: { type: 'string' }, ...CACHE_OPTIONS },
   async run(ctx, positionals, values) {
     const numbers = requireNumbers(positionals, values.file as string | undefined);
-    const offline = Boolean(values.offline);
-    if (offline && values.refresh) throw new UsageError('--refresh needs MegaWMS; drop --offline.');
+    const { offline, refresh } = readCacheOptions(values);
     const service = await openLookupService(ctx, { offline });
     // MegaWMS tries CsRefNo, then Tracknumber, then OrderNo: an unknown number fills all three.
     const results = await service.findOrders(numbers, {
       offline,
-      refresh: Boolean(values.refresh),
+      refresh,
       onProgress: (d, t) => ctx.io.progress('status', d, t),
     });
     if (ctx.options.json) printJson(ctx, results);
@@ -74,10 +70,7 @@ export const statusCommand: Command = {
       const header = ['asked', 'order number', 'tracking', 'status', 'channel', 'as of'];
       ctx.io.out(formatTable(header, rows));
     }
-    return reportFailures(
-      ctx,
-      results.flatMap((r) => (r.ok ? [] : [r])),
-    );
+    return reportFailures(ctx, results);
   },
 };
 
@@ -139,9 +132,3 @@ export const orderCancelCommand: Command = {
     return 0;
   },
 };
-
-function requireNumbers(positionals: string[], file: string | undefined): string[] {
-  const numbers = collectNumbers(positionals, file);
-  if (numbers.length === 0) throw new UsageError('Give at least one number, or --file.');
-  return numbers;
-}

@@ -18,7 +18,7 @@ import type { PrinterPort } from '../../main/core/printing/printer-port';
 import type { Db } from '../../main/core/db/database';
 import type { Command } from '../command';
 import { printJson, reportFailures } from '../command';
-import { collectNumbers } from '../input';
+import { requireNumbers } from '../input';
 import { UsageError, type CliContext } from '../context';
 import { openLookupService } from './cache';
 
@@ -65,8 +65,7 @@ export const printCommand: Command = {
     offline: { type: 'boolean' },
   },
   async run(ctx, positionals, values) {
-    const numbers = collectNumbers(positionals, values.file as string | undefined);
-    if (numbers.length === 0) throw new UsageError('Give at least one number, or --file.');
+    const numbers = requireNumbers(positionals, values.file as string | undefined);
     const copies = values.copies === undefined ? undefined : parseCopies(values.copies as string);
 
     const offline = Boolean(values.offline);
@@ -93,12 +92,9 @@ export const printCommand: Command = {
     const jobs = await waitForJobs(printing.queue, result.jobIds, Boolean(values.wait));
     if (ctx.options.json) printJson(ctx, { ...result, jobs });
     else describeResult(ctx, result, jobs);
-    const failures = result.numbers.flatMap((n) =>
-      n.ok ? [] : [{ query: n.query, message: n.message }],
-    );
     const failedJobs = jobs.some((j) => j.state === 'failed' || j.state === 'cancelled');
     return Math.max(
-      reportFailures(ctx, failures),
+      reportFailures(ctx, result.numbers),
       result.status === 'queued' && !failedJobs ? 0 : 1,
     );
   },

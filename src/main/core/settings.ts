@@ -88,10 +88,10 @@ export function createMemorySecretStore(
 }
 
 /** The environment variables the CLI reads its secrets from. */
-export const SECRET_ENV = { apiKey: 'STATION_API_KEY', trackKey: 'STATION_TRACK_KEY' } as const;
+export const SECRET_ENV = { apiKey: 'MEGAWMS_API_KEY', trackKey: 'MEGAWMS_TRACK_KEY' } as const;
 
 /**
- * Secrets from `STATION_API_KEY` / `STATION_TRACK_KEY`, for the `station` command.
+ * Secrets from `MEGAWMS_API_KEY` / `MEGAWMS_TRACK_KEY`, the variables the `station` command reads.
  * Limitation: `set` changes them for this process only; a terminal has no safe place to
  * keep them — the desktop app's safeStorage does.
  */

@@ -321,6 +321,17 @@ export function inventoryQueryKey(query: InventoryQuery, all: boolean): string {
   return [...filters, `barcode=${part(query.barcode)}`, `all=${all}`].join(';');
 }
 
+/** An inventory query in a worker's words: `the stock list of warehouse 302 (every page)`. */
+function describeInventoryQuery(query: InventoryQuery, all = false): string {
+  const filters = [
+    query.sku?.trim() && `SKU ${query.sku.trim()}`,
+    query.warehouseId?.trim() && `warehouse ${query.warehouseId.trim()}`,
+    query.barcode?.trim() && `barcode ${query.barcode.trim()}`,
+  ].filter(Boolean);
+  const of = filters.length > 0 ? `of ${filters.join(', ')}` : 'of every SKU';
+  return `the stock list ${of} (${all ? 'every page' : 'first page'})`;
+}
+
 async function fetchInventory(
   store: CacheStore,
   account: string,
@@ -346,6 +357,10 @@ async function fetchInventory(
     }
   }
   const snapshot = store.findInventory(account, key);
-  if (!snapshot) return notCached(key, unreachable);
+  // The failure names the list in words; its `query` stays the key, as every answer's does.
+  if (!snapshot) {
+    const failure = notCached(describeInventoryQuery(query, opts.all), unreachable);
+    return { ...failure, query: key };
+  }
   return { ...origin(key, 'cache', true, snapshot.takenAt), ...snapshot };
 }

@@ -5,14 +5,12 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database';
 
-const ORDER_DETAIL_COLUMNS = [
+/** What both GetOrderMsg and an AddOrder request say of an order: its numbers and address. */
+const ORDER_COLUMNS = [
   'reference_no',
   'tracking_number',
-  'status_code',
-  'status_text',
   'consignee_name',
   'country',
-  'channel',
   'state',
   'city',
   'address1',
@@ -24,30 +22,19 @@ const ORDER_DETAIL_COLUMNS = [
   'remark',
   'recipient_email',
   'piece_count',
+];
+
+const ORDER_DETAIL_COLUMNS = [
+  ...ORDER_COLUMNS,
+  'status_code',
+  'status_text',
+  'channel',
   'created_at',
   'shipped_at',
   'detail_fetched_at',
 ];
 
-const CREATED_COLUMNS = [
-  'reference_no',
-  'tracking_number',
-  'consignee_name',
-  'country',
-  'state',
-  'city',
-  'address1',
-  'address2',
-  'zipcode',
-  'contact',
-  'warehouse_id',
-  'company_name',
-  'remark',
-  'recipient_email',
-  'piece_count',
-  'megawms_order_id',
-  'print_url',
-];
+const CREATED_COLUMNS = [...ORDER_COLUMNS, 'megawms_order_id', 'print_url'];
 
 /**
  * An upsert of one order by (account, order number). Columns in `keepKnown` keep their old
