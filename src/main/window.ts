@@ -37,6 +37,9 @@ export function mainWindowOptions(
       spellcheck: false,
       // The Scan screen must keep reacting while the window is behind the packing list.
       backgroundThrottling: false,
+      // Chromium's built-in PDF viewer shows the label preview (a blob: URL of the label's
+      // bytes); Electron only enables it with plugins on. No other plugin exists in Electron.
+      plugins: true,
     },
   };
 }

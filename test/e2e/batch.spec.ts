@@ -1,6 +1,7 @@
 /**
  * The Batch screen over the real station: 200 pasted numbers are looked up with progress
- * and printed as ONE merged print job whose labels follow the list order, through CUPS.
+ * and printed as ONE merged print job whose labels follow the list order, through CUPS; each
+ * row's status follows that job until it is printed.
  */
 import fs from 'node:fs';
 import { expect, test } from './harness';
@@ -46,6 +47,13 @@ test('a batch of 200 prints as one job in list order', async ({ app, page }) => 
   const done = await waitForJobDone(app, jobs[0]?.id ?? 0, 110_000);
   expect(done.spoolerId).toBeTruthy();
   await expect(page.getByRole('status').filter({ hasText: 'Printed' })).toBeVisible();
+  // The rows follow the job too: the table and the summary say the same thing.
+  await expect(table.getByRole('row').nth(1)).toContainText('Printed');
+  await expect(table.getByText('Sent to printer')).toHaveCount(0);
+  await table.evaluate((box) => box.scrollTo({ top: box.scrollHeight }));
+  const lastRow = table.getByRole('row').filter({ hasText: numbers[199] ?? '' });
+  await expect(lastRow).toHaveAttribute('aria-rowindex', '201');
+  await expect(lastRow).toContainText('Printed');
   await app.screenshot('batch-printed');
 });
 

@@ -9,7 +9,7 @@ interface FieldShellProps {
   error?: string | null;
   hint?: string;
   className?: string;
-  children: (ids: { inputId: string; describedBy: string | undefined }) => React.ReactNode;
+  children: (ids: ShellIds) => React.ReactNode;
 }
 
 /** The label, the control and its error or hint text. */
@@ -36,80 +36,68 @@ export function FieldShell({
   );
 }
 
-interface TextFieldProps {
+/** What every labelled control takes: its label, value, notes and the events it reports. */
+interface ControlProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
   onBlur?: () => void;
   error?: string | null;
   hint?: string;
+  disabled?: boolean;
+  className?: string;
+}
+
+type ShellIds = { inputId: string; describedBy: string | undefined };
+
+/** The attributes an input and a select share, linking them to their label and note. */
+function controlAttributes(props: ControlProps, ids: ShellIds) {
+  return {
+    id: ids.inputId,
+    value: props.value,
+    disabled: props.disabled,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': ids.describedBy,
+    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      props.onChange(event.target.value),
+    onBlur: props.onBlur,
+  };
+}
+
+interface TextFieldProps extends ControlProps {
   type?: 'text' | 'password' | 'number' | 'email' | 'tel' | 'url';
   placeholder?: string;
-  className?: string;
   inputMode?: 'decimal' | 'numeric' | 'text';
   autoComplete?: string;
-  disabled?: boolean;
 }
 
 /** A labelled text input. */
 export function TextField(props: TextFieldProps): React.JSX.Element {
   return (
-    <FieldShell
-      label={props.label}
-      error={props.error}
-      hint={props.hint}
-      className={props.className}
-    >
-      {({ inputId, describedBy }) => (
+    <FieldShell {...props}>
+      {(ids) => (
         <input
-          id={inputId}
+          {...controlAttributes(props, ids)}
           type={props.type ?? 'text'}
-          value={props.value}
           placeholder={props.placeholder}
           inputMode={props.inputMode}
           autoComplete={props.autoComplete ?? 'off'}
-          disabled={props.disabled}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(event) => props.onChange(event.target.value)}
-          onBlur={props.onBlur}
         />
       )}
     </FieldShell>
   );
 }
 
-interface SelectFieldProps {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
+interface SelectFieldProps extends ControlProps {
   options: Array<{ value: string; label: string }>;
-  error?: string | null;
-  hint?: string;
-  onBlur?: () => void;
-  disabled?: boolean;
-  className?: string;
 }
 
 /** A labelled select. */
 export function SelectField(props: SelectFieldProps): React.JSX.Element {
   return (
-    <FieldShell
-      label={props.label}
-      error={props.error}
-      hint={props.hint}
-      className={props.className}
-    >
-      {({ inputId, describedBy }) => (
-        <select
-          id={inputId}
-          value={props.value}
-          disabled={props.disabled}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(event) => props.onChange(event.target.value)}
-          onBlur={props.onBlur}
-        >
+    <FieldShell {...props}>
+      {(ids) => (
+        <select {...controlAttributes(props, ids)}>
           {props.options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

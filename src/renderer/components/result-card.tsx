@@ -5,7 +5,7 @@
 import type { JobView, LookupRow, PieceView } from '../../shared/contract';
 import { useI18nStore, useT, type Translate } from '../i18n/i18n';
 import { failureHintKey, failureTitleKey, jobStateKey } from '../i18n/names';
-import { formatAge, formatTime } from '../lib/time';
+import { formatAge, formatTime, lastPrintedAt } from '../lib/time';
 import { useNetworkStore } from '../stores/network-store';
 import { usePreviewStore } from '../stores/preview-store';
 import { type ScanEntry, verdictOf } from '../stores/scan-store';
@@ -157,14 +157,9 @@ function SuccessBody({ entry, jobState }: { entry: ScanEntry; jobState: JobView[
 
 function PrintedBefore({ pieces, language }: { pieces: PieceView[]; language: 'en' | 'zh-CN' }) {
   const t = useT();
-  const last = pieces
-    .map((piece) => piece.printedAt)
-    .filter((time): time is string => time !== null)
-    .sort()
-    .at(-1);
   return (
     <p className="result-warning" role="note">
-      {t('scan.printedBefore', { time: formatTime(last ?? null, language, t) })}
+      {t('scan.printedBefore', { time: formatTime(lastPrintedAt(pieces), language, t) })}
     </p>
   );
 }

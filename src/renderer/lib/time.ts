@@ -37,3 +37,9 @@ export function formatShortTime(iso: string, language: Language): string {
   if (Number.isNaN(date.getTime())) return '';
   return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(date);
 }
+
+/** The last time any of these pieces was printed (ISO strings sort by time), else null. */
+export function lastPrintedAt(pieces: Array<{ printedAt: string | null }>): string | null {
+  const times = pieces.flatMap((piece) => (piece.printedAt ? [piece.printedAt] : []));
+  return times.sort().at(-1) ?? null;
+}

@@ -10,16 +10,10 @@ import { ProgressBar } from '../components/progress-bar';
 import { type Column, VirtualTable } from '../components/virtual-table';
 import { type MessageKey, type Translate, useT } from '../i18n/i18n';
 import { failureTitleKey, jobStateKey } from '../i18n/names';
-import { toCsv } from '../lib/csv';
+import { parseNumberList, toCsv } from '../lib/csv';
 import { downloadText, exportFileName } from '../lib/files';
-import { parseNumberList } from '../lib/csv';
-import {
-  type BatchRow,
-  type BatchRowState,
-  batchCsvRows,
-  useBatchStore,
-} from '../stores/batch-store';
-import { useQueueStore } from '../stores/queue-store';
+import { type BatchRow, type BatchRowState, batchCsvRows, isPrintable } from '../stores/batch-rows';
+import { useBatchStore } from '../stores/batch-store';
 
 const STATE_KEY: Record<BatchRowState, MessageKey> = {
   waiting: 'batch.state.waiting',
@@ -27,6 +21,14 @@ const STATE_KEY: Record<BatchRowState, MessageKey> = {
   failed: 'batch.state.failed',
   queued: 'batch.state.queued',
 };
+
+/** A row's status in words: once its print job is heard of, where that job stands. */
+function rowStatus(row: BatchRow, t: Translate): { text: string; tag: string } {
+  if (row.state === 'queued' && row.jobState) {
+    return { text: t(jobStateKey(row.jobState)), tag: `tag-job-${row.jobState}` };
+  }
+  return { text: t(STATE_KEY[row.state]), tag: `tag-${row.state}` };
+}
 
 /** The Batch screen. */
 export function BatchScreen(): React.JSX.Element {
@@ -133,13 +135,8 @@ function BatchToolbar(): React.JSX.Element {
   const duplicates = useBatchStore((state) => state.duplicates);
   const printed = useBatchStore((state) => state.printed);
   const print = useBatchStore((state) => state.print);
-  const jobs = useQueueStore((state) => state.jobs);
-  const printable = rows.filter((row) => row.state === 'found' || row.state === 'queued').length;
+  const printable = rows.filter(isPrintable).length;
   const failed = rows.filter((row) => row.state === 'failed').length;
-  const job =
-    printed?.jobIds.length === 1
-      ? jobs.find((candidate) => candidate.id === printed.jobIds[0])
-      : undefined;
 
   const exportCsv = () => downloadText(exportFileName('label-station-batch'), batchCsv(rows, t));
 
@@ -150,7 +147,9 @@ function BatchToolbar(): React.JSX.Element {
         {duplicates > 0 && ` ${t('batch.duplicatesDropped', { count: duplicates })}`}
         {printed &&
           ` ${t('batch.printedJobs', { count: printed.count, jobs: printed.jobIds.map((id) => `#${id}`).join(', ') })}`}
-        {job && <span className={`tag tag-job-${job.state}`}>{t(jobStateKey(job.state))}</span>}
+        {printed?.state && (
+          <span className={`tag tag-job-${printed.state}`}>{t(jobStateKey(printed.state))}</span>
+        )}
       </p>
       <div className="toolbar-buttons">
         <button
@@ -190,7 +189,7 @@ function batchCsv(rows: BatchRow[], t: Translate): string {
   ];
   const body = batchCsvRows(rows).map((cells, index) => {
     const row = rows[index] as BatchRow;
-    cells[6] = t(STATE_KEY[row.state]);
+    cells[6] = rowStatus(row, t).text;
     return cells;
   });
   return toCsv(header, body);
@@ -198,34 +197,52 @@ function batchCsv(rows: BatchRow[], t: Translate): string {
 
 function BatchTable({ rows }: { rows: BatchRow[] }): React.JSX.Element {
   const t = useT();
+  const columns = [useSelectColumn(rows), ...resultColumns(t)];
+  return (
+    <VirtualTable
+      label={t('batch.tableLabel')}
+      rows={rows}
+      columns={columns}
+      rowKey={(row) => row.index}
+      rowClass={(row) => `row-${row.state} ${row.jobState ? `row-job-${row.jobState}` : ''}`}
+      empty={t('batch.empty')}
+    />
+  );
+}
+
+/** The checkbox column: one per printable row, and "select all" in the header. */
+function useSelectColumn(rows: BatchRow[]): Column<BatchRow> {
+  const t = useT();
   const selected = useBatchStore((state) => state.selected);
   const toggle = useBatchStore((state) => state.toggle);
   const selectAll = useBatchStore((state) => state.selectAll);
-  const allSelected =
-    rows.length > 0 && selected.size === rows.filter((row) => row.state !== 'failed').length;
+  const allSelected = rows.length > 0 && selected.size === rows.filter(isPrintable).length;
+  return {
+    id: 'select',
+    width: '44px',
+    header: (
+      <input
+        type="checkbox"
+        aria-label={t('batch.selectAll')}
+        checked={allSelected}
+        onChange={(event) => selectAll(event.target.checked)}
+      />
+    ),
+    cell: (row) => (
+      <input
+        type="checkbox"
+        aria-label={t('batch.selectRow', { number: row.query })}
+        checked={selected.has(row.index)}
+        disabled={!isPrintable(row)}
+        onChange={() => toggle(row.index)}
+      />
+    ),
+  };
+}
 
-  const columns: Column<BatchRow>[] = [
-    {
-      id: 'select',
-      width: '44px',
-      header: (
-        <input
-          type="checkbox"
-          aria-label={t('batch.selectAll')}
-          checked={allSelected}
-          onChange={(event) => selectAll(event.target.checked)}
-        />
-      ),
-      cell: (row) => (
-        <input
-          type="checkbox"
-          aria-label={t('batch.selectRow', { number: row.query })}
-          checked={selected.has(row.index)}
-          disabled={row.state === 'failed' || row.state === 'waiting'}
-          onChange={() => toggle(row.index)}
-        />
-      ),
-    },
+/** What each number found and where it stands. */
+function resultColumns(t: Translate): Column<BatchRow>[] {
+  return [
     { id: 'index', width: '56px', header: '#', align: 'end', cell: (row) => row.index + 1 },
     {
       id: 'number',
@@ -250,27 +267,23 @@ function BatchTable({ rows }: { rows: BatchRow[] }): React.JSX.Element {
       id: 'result',
       width: 'minmax(170px, 0.8fr)',
       header: t('field.status'),
-      cell: (row) => <span className={`tag tag-${row.state}`}>{t(STATE_KEY[row.state])}</span>,
+      cell: (row) => {
+        const status = rowStatus(row, t);
+        return <span className={`tag ${status.tag}`}>{status.text}</span>;
+      },
     },
     {
       id: 'error',
       width: 'minmax(240px, 2fr)',
       header: t('field.error'),
-      cell: (row) =>
-        row.failureCode
-          ? `${t(failureTitleKey(row.failureCode))}${row.failureMessage ? ` — ${row.failureMessage}` : ''}`
-          : '',
+      cell: (row) => problemText(row, t),
     },
   ];
+}
 
-  return (
-    <VirtualTable
-      label={t('batch.tableLabel')}
-      rows={rows}
-      columns={columns}
-      rowKey={(row) => row.index}
-      rowClass={(row) => `row-${row.state}`}
-      empty={t('batch.empty')}
-    />
-  );
+/** A failed number's problem: the headline for its code, then MegaWMS's own words. */
+function problemText(row: BatchRow, t: Translate): string {
+  if (!row.failureCode) return '';
+  const title = t(failureTitleKey(row.failureCode));
+  return row.failureMessage ? `${title} — ${row.failureMessage}` : title;
 }

@@ -3,11 +3,12 @@
  * sortable, rows below their warning level marked, exportable, with the snapshot's age.
  */
 import { useEffect, useMemo } from 'react';
+import type { InventoryView } from '../../shared/contract';
 import { ErrorPresenter } from '../components/error-presenter';
 import { SelectField, TextField } from '../components/fields';
 import { ProgressBar } from '../components/progress-bar';
 import { type Column, VirtualTable } from '../components/virtual-table';
-import { type MessageKey, useI18nStore, useT } from '../i18n/i18n';
+import { type MessageKey, type Translate, useI18nStore, useT } from '../i18n/i18n';
 import { toCsv } from '../lib/csv';
 import { downloadText, exportFileName } from '../lib/files';
 import { formatAge, formatTime } from '../lib/time';
@@ -26,15 +27,16 @@ const COLUMNS: Array<{
   numeric: boolean;
   width: string;
 }> = [
-  { key: 'sku', label: 'field.sku', numeric: false, width: 'minmax(120px, 1fr)' },
-  { key: 'name', label: 'field.productName', numeric: false, width: 'minmax(130px, 1.4fr)' },
-  { key: 'warehouseName', label: 'field.warehouse', numeric: false, width: 'minmax(140px, 1.3fr)' },
-  { key: 'onHand', label: 'inventory.onHand', numeric: true, width: '86px' },
-  { key: 'inbound', label: 'inventory.inbound', numeric: true, width: '86px' },
-  { key: 'reserved', label: 'inventory.reserved', numeric: true, width: '90px' },
-  { key: 'available', label: 'inventory.available', numeric: true, width: '120px' },
-  { key: 'backordered', label: 'inventory.backordered', numeric: true, width: '120px' },
-  { key: 'warningLevel', label: 'inventory.warningLevel', numeric: true, width: '120px' },
+  // The SKU is what a worker reads first; numbers are short and their headers may wrap.
+  { key: 'sku', label: 'field.sku', numeric: false, width: 'minmax(130px, 1.2fr)' },
+  { key: 'name', label: 'field.productName', numeric: false, width: 'minmax(140px, 1.5fr)' },
+  { key: 'warehouseName', label: 'field.warehouse', numeric: false, width: 'minmax(130px, 1.2fr)' },
+  { key: 'onHand', label: 'inventory.onHand', numeric: true, width: '80px' },
+  { key: 'inbound', label: 'inventory.inbound', numeric: true, width: '90px' },
+  { key: 'reserved', label: 'inventory.reserved', numeric: true, width: '88px' },
+  { key: 'available', label: 'inventory.available', numeric: true, width: '112px' },
+  { key: 'backordered', label: 'inventory.backordered', numeric: true, width: '130px' },
+  { key: 'warningLevel', label: 'inventory.warningLevel', numeric: true, width: '92px' },
 ];
 
 // The sales warning level goes to the CSV only: the screen keeps to what a worker acts on.
@@ -54,9 +56,37 @@ export function InventoryScreen(): React.JSX.Element {
   const sort = useInventoryStore((state) => state.sort);
   const sortBy = useInventoryStore((state) => state.sortBy);
   const rows = useMemo(() => sortRows(view?.rows ?? [], sort, language), [view, sort, language]);
-  const low = rows.filter(isLow).length;
 
-  const columns: Column<InventoryRowView>[] = COLUMNS.map((column) => ({
+  return (
+    <div className="screen inventory-screen">
+      <h1>{t('nav.inventory')}</h1>
+      <InventoryFilter />
+      {loading && (
+        <ProgressBar
+          label={t('inventory.fetching')}
+          done={progress?.done ?? 0}
+          total={progress?.total ?? 0}
+        />
+      )}
+      {error && <ErrorPresenter error={error} />}
+      {view && <InventoryToolbar view={view} rows={rows} />}
+      <VirtualTable
+        label={t('inventory.tableLabel')}
+        rows={rows}
+        columns={inventoryColumns(t)}
+        rowKey={(row) => `${row.warehouseName}\u0000${row.sku}`}
+        rowClass={(row) => (isLow(row) ? 'row-low' : '')}
+        sort={{ id: sort.key, descending: sort.descending }}
+        onSort={(id) => sortBy(id as InventorySortKey)}
+        empty={view ? t('inventory.noRows') : t('inventory.empty')}
+      />
+    </div>
+  );
+}
+
+/** The table's columns; a low available quantity is marked, not only coloured. */
+function inventoryColumns(t: Translate): Column<InventoryRowView>[] {
+  return COLUMNS.map((column) => ({
     id: column.key,
     width: column.width,
     header: t(column.label),
@@ -71,6 +101,17 @@ export function InventoryScreen(): React.JSX.Element {
         row[column.key]
       ),
   }));
+}
+
+/** How many rows, how old the snapshot is, and the CSV export of the rows as sorted. */
+function InventoryToolbar(props: {
+  view: InventoryView;
+  rows: InventoryRowView[];
+}): React.JSX.Element {
+  const { view, rows } = props;
+  const t = useT();
+  const language = useI18nStore((state) => state.language);
+  const low = rows.filter(isLow).length;
 
   const exportCsv = () => {
     const header = CSV_COLUMNS.map((column) => t(column.label));
@@ -79,43 +120,19 @@ export function InventoryScreen(): React.JSX.Element {
   };
 
   return (
-    <div className="screen inventory-screen">
-      <h1>{t('nav.inventory')}</h1>
-      <InventoryFilter />
-      {loading && (
-        <ProgressBar
-          label={t('inventory.fetching')}
-          done={progress?.done ?? 0}
-          total={progress?.total ?? 0}
-        />
-      )}
-      {error && <ErrorPresenter error={error} />}
-      {view && (
-        <div className="toolbar">
-          <p className="summary" role="status">
-            {t('inventory.summary', { count: view.rows.length, total: view.totalRows, low })}{' '}
-            <span title={formatTime(view.takenAt, language, t)}>
-              {t('inventory.snapshotAge', { age: formatAge(view.takenAt, t) })}
-            </span>
-            {view.offline && ` · ${t('inventory.offlineSnapshot')}`}
-          </p>
-          <div className="toolbar-buttons">
-            <button type="button" onClick={exportCsv} disabled={rows.length === 0}>
-              {t('action.exportCsv')}
-            </button>
-          </div>
-        </div>
-      )}
-      <VirtualTable
-        label={t('inventory.tableLabel')}
-        rows={rows}
-        columns={columns}
-        rowKey={(row) => `${row.warehouseName}\u0000${row.sku}`}
-        rowClass={(row) => (isLow(row) ? 'row-low' : '')}
-        sort={{ id: sort.key, descending: sort.descending }}
-        onSort={(id) => sortBy(id as InventorySortKey)}
-        empty={view ? t('inventory.noRows') : t('inventory.empty')}
-      />
+    <div className="toolbar">
+      <p className="summary" role="status">
+        {t('inventory.summary', { count: view.rows.length, total: view.totalRows, low })}{' '}
+        <span title={formatTime(view.takenAt, language, t)}>
+          {t('inventory.snapshotAge', { age: formatAge(view.takenAt, t) })}
+        </span>
+        {view.offline && ` · ${t('inventory.offlineSnapshot')}`}
+      </p>
+      <div className="toolbar-buttons">
+        <button type="button" onClick={exportCsv} disabled={rows.length === 0}>
+          {t('action.exportCsv')}
+        </button>
+      </div>
     </div>
   );
 }

@@ -122,10 +122,10 @@ function JobTable({ jobs }: { jobs: JobView[] }): React.JSX.Element {
   const t = useT();
   const language = useI18nStore((state) => state.language);
   const columns: Column<JobView>[] = [
-    { id: 'id', width: '70px', header: t('queue.job'), align: 'end', cell: (job) => `#${job.id}` },
+    { id: 'id', width: '60px', header: t('queue.job'), align: 'end', cell: (job) => `#${job.id}` },
     {
       id: 'state',
-      width: '120px',
+      width: '172px',
       header: t('field.status'),
       cell: (job) => (
         <span className={`tag tag-job-${job.state}`}>{t(jobStateKey(job.state))}</span>
@@ -133,36 +133,39 @@ function JobTable({ jobs }: { jobs: JobView[] }): React.JSX.Element {
     },
     {
       id: 'printer',
-      width: 'minmax(130px, 1fr)',
+      width: 'minmax(120px, 1fr)',
       header: t('queue.printer'),
       cell: (job) => job.printer,
     },
     {
       id: 'labels',
-      width: 'minmax(150px, 1fr)',
+      width: 'minmax(160px, 1fr)',
       header: t('queue.labels'),
       cell: (job) => (
         <span title={job.pieces.join(', ')}>
           {t('queue.labelCount', { pages: job.pageCount, copies: job.copies })}
-          {job.reprintOf !== null && ` · ${t('queue.reprintOf', { id: job.reprintOf })}`}
         </span>
       ),
     },
     {
       id: 'time',
-      width: '140px',
+      width: '150px',
       header: t('queue.updated'),
       cell: (job) => formatShortTime(job.updatedAt, language),
     },
     {
       id: 'reason',
-      width: 'minmax(140px, 1.5fr)',
+      width: 'minmax(120px, 1.4fr)',
       header: t('queue.reason'),
-      cell: (job) => job.reason ?? '',
+      // A reprint says what it reprints here: the labels column has no room left for it.
+      cell: (job) =>
+        [job.reason, job.reprintOf !== null && t('queue.reprintOf', { id: job.reprintOf })]
+          .filter(Boolean)
+          .join(' · '),
     },
     {
       id: 'actions',
-      width: '260px',
+      width: '200px',
       header: t('queue.actions'),
       cell: (job) => <JobActions job={job} />,
     },

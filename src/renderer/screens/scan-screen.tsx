@@ -9,7 +9,7 @@ import { ResultCard, pieceSummary } from '../components/result-card';
 import { useKeepFocus } from '../components/use-keep-focus';
 import { type MessageKey, useI18nStore, useT } from '../i18n/i18n';
 import { failureTitleKey } from '../i18n/names';
-import { formatClock, formatTime } from '../lib/time';
+import { formatClock, formatTime, lastPrintedAt } from '../lib/time';
 import { usePreviewStore } from '../stores/preview-store';
 import { type ScanEntry, type ScanVerdict, useScanStore, verdictOf } from '../stores/scan-store';
 
@@ -74,11 +74,6 @@ function DuplicateDialog({ entry }: { entry: ScanEntry }): React.JSX.Element {
   const t = useT();
   const language = useI18nStore((state) => state.language);
   const answer = useScanStore((state) => state.answerConfirm);
-  const last = entry.duplicates
-    .map((piece) => piece.printedAt)
-    .filter((time): time is string => time !== null)
-    .sort()
-    .at(-1);
   return (
     <Dialog
       tone="warning"
@@ -91,7 +86,7 @@ function DuplicateDialog({ entry }: { entry: ScanEntry }): React.JSX.Element {
       <p>
         {t('scan.confirmBody', {
           number: entry.number,
-          time: formatTime(last ?? null, language, t),
+          time: formatTime(lastPrintedAt(entry.duplicates), language, t),
           count: entry.duplicates.length,
         })}
       </p>

@@ -164,27 +164,33 @@ function ServerSection({ draft, set }: SectionProps): React.JSX.Element {
 
 const MEDIA = ['4x6in', '100x150mm', '100x100mm'];
 
-function PrintingSection(
-  props: SectionProps & { problem: (key: keyof Draft) => string | null },
-): React.JSX.Element {
+/** The printers to choose from; a saved one that is not connected now stays choosable. */
+function usePrinterOptions(saved: Array<string | null>): Array<{ value: string; label: string }> {
   const t = useT();
-  const { draft, set, problem } = props;
   const printers = useQueueStore((state) => state.printers);
   const loadPrinters = useQueueStore((state) => state.loadPrinters);
   useEffect(() => {
     void loadPrinters();
   }, [loadPrinters]);
 
-  const printerOptions = [
+  const options = [
     { value: '', label: t('settings.systemDefault') },
     ...printers.map((printer) => ({ value: printer.name, label: printer.name })),
   ];
-  // A saved printer that is not connected now stays choosable (and visible).
-  for (const name of [draft.labelPrinter, draft.documentPrinter]) {
+  for (const name of saved) {
     if (name && !printers.some((printer) => printer.name === name)) {
-      printerOptions.push({ value: name, label: t('settings.printerMissing', { name }) });
+      options.push({ value: name, label: t('settings.printerMissing', { name }) });
     }
   }
+  return options;
+}
+
+function PrintingSection(
+  props: SectionProps & { problem: (key: keyof Draft) => string | null },
+): React.JSX.Element {
+  const t = useT();
+  const { draft, set, problem } = props;
+  const printerOptions = usePrinterOptions([draft.labelPrinter, draft.documentPrinter]);
   const media = MEDIA.includes(draft.media) ? MEDIA : [...MEDIA, draft.media];
 
   return (

@@ -44,6 +44,8 @@ function ShipmentCard({ shipment }: { shipment: ShipmentView }): React.JSX.Eleme
   const t = useT();
   const language = useI18nStore((state) => state.language);
   const events = timeline(shipment.events);
+  // The newest dated event is where the parcel is now; undated ones sort after it.
+  const latest = events.findLastIndex((event) => event.time !== null);
   const title = shipment.trackingNumber || shipment.query;
   return (
     <section className="shipment" aria-label={t('tracking.shipmentLabel', { number: title })}>
@@ -67,7 +69,7 @@ function ShipmentCard({ shipment }: { shipment: ShipmentView }): React.JSX.Eleme
       {shipment.ok && events.length === 0 && <p className="muted">{t('tracking.noEvents')}</p>}
       <ol className="timeline">
         {events.map((event, index) => (
-          <li key={index} className={event.time ? 'event' : 'event event-unknown'}>
+          <li key={index} className={eventClass(event.time, index === latest)}>
             <time dateTime={event.time ?? undefined} className="event-time">
               {formatTime(event.time, language, t)}
             </time>
@@ -81,4 +83,8 @@ function ShipmentCard({ shipment }: { shipment: ShipmentView }): React.JSX.Eleme
       </ol>
     </section>
   );
+}
+
+function eventClass(time: string | null, isLatest: boolean): string {
+  return ['event', time ? '' : 'event-unknown', isLatest ? 'event-latest' : ''].join(' ').trim();
 }

@@ -1,33 +1,24 @@
 /**
  * The Batch screen: a pasted or imported list of numbers, looked up all at once with
  * progress, shown per number, and printed as one merged job in list order (or just the
- * selected rows).
+ * selected rows); each row then follows its print job.
  */
 import { create } from 'zustand';
-import type { IpcError, LookupRow, PrintOutcome } from '../../shared/contract';
+import type { IpcError, JobState, JobView } from '../../shared/contract';
 import { numbersFromCsv, parseNumberList } from '../lib/csv';
 import { settle, station } from '../station';
+import {
+  type BatchRow,
+  combinedJobState,
+  createJobFollower,
+  isPrintable,
+  markPrinted,
+  matchRows,
+  waitingRow,
+  withJobStates,
+} from './batch-rows';
 import { useNetworkStore } from './network-store';
 import { useSettingsStore } from './settings-store';
-
-/** Where one number of the batch stands. */
-export type BatchRowState = 'waiting' | 'found' | 'failed' | 'queued';
-
-/** One number of the batch, as the results table shows it. */
-export interface BatchRow {
-  index: number;
-  query: string;
-  state: BatchRowState;
-  orderNo: string;
-  trackingNumber: string;
-  consignee: string;
-  pieces: number | null;
-  statusText: string;
-  offline: boolean;
-  failureCode: string | null;
-  failureMessage: string;
-  jobId: number | null;
-}
 
 interface BatchState {
   text: string;
@@ -37,8 +28,8 @@ interface BatchState {
   progress: { done: number; total: number } | null;
   selected: ReadonlySet<number>;
   error: IpcError | null;
-  /** The last print: its job ids and how many numbers went into it. */
-  printed: { jobIds: number[]; count: number } | null;
+  /** The last print: its job ids, how many numbers went into it and where its jobs stand. */
+  printed: { jobIds: number[]; count: number; state: JobState | null } | null;
   /** Numbers waiting for "print again?" because some were printed before. */
   confirm: { numbers: string[]; duplicates: number } | null;
   setText: (text: string) => void;
@@ -51,66 +42,10 @@ interface BatchState {
   listen: () => () => void;
 }
 
-function waitingRow(query: string, index: number): BatchRow {
-  return {
-    index,
-    query,
-    state: 'waiting',
-    orderNo: '',
-    trackingNumber: '',
-    consignee: '',
-    pieces: null,
-    statusText: '',
-    offline: false,
-    failureCode: null,
-    failureMessage: '',
-    jobId: null,
-  };
-}
-
-/** A table row from the lookup row of the same number. */
-export function rowFromLookup(base: BatchRow, found: LookupRow | undefined): BatchRow {
-  if (!found) return { ...base, state: 'failed', failureCode: 'unexpected' };
-  const order = found.orders[0];
-  const pieceCount = order?.pieceCount ?? (found.pieces.length || null);
-  return {
-    ...base,
-    state: found.ok ? 'found' : 'failed',
-    orderNo: order?.orderNo ?? found.pieces[0]?.orderNo ?? '',
-    trackingNumber: order?.trackingNumber ?? found.pieces[0]?.trackingNumber ?? '',
-    consignee: order?.consigneeName ?? '',
-    pieces: pieceCount,
-    statusText: order?.statusText ?? '',
-    offline: found.offline,
-    failureCode: found.failure?.code ?? null,
-    failureMessage: found.failure?.message ?? '',
-  };
-}
-
-/** Lookup rows matched to the list: by position when the answer keeps it, else by number. */
-function matchRows(rows: BatchRow[], found: LookupRow[]): BatchRow[] {
-  const byQuery = new Map(found.map((row) => [row.query, row]));
-  return rows.map((row) => {
-    const same = found[row.index];
-    return rowFromLookup(row, same?.query === row.query ? same : byQuery.get(row.query));
-  });
-}
-
-/** Rows after a print: the numbers it took are queued, those it refused say why. */
-function markPrinted(rows: BatchRow[], numbers: string[], outcome: PrintOutcome): BatchRow[] {
-  const sent = new Set(numbers);
-  const refused = new Map(outcome.rows.filter((row) => !row.ok).map((row) => [row.query, row]));
-  const jobId = outcome.jobIds[0] ?? null;
-  return rows.map((row) => {
-    if (!sent.has(row.query)) return row;
-    const failure = refused.get(row.query);
-    if (failure) return rowFromLookup(row, failure);
-    return { ...row, state: 'queued', jobId };
-  });
-}
-
 /** The pasted list, the lookup results and the batch print. */
 export const useBatchStore = create<BatchState>()((set, get) => {
+  const jobs = createJobFollower();
+
   async function sendPrint(numbers: string[], confirmDuplicates: boolean): Promise<void> {
     set({ phase: 'printing', progress: null, error: null, printed: null });
     const merge = useSettingsStore.getState().settings?.mergeBatches ?? true;
@@ -124,10 +59,28 @@ export const useBatchStore = create<BatchState>()((set, get) => {
     if (outcome.needsConfirmation) {
       return set({ confirm: { numbers, duplicates: outcome.duplicates.length } });
     }
+    const rows = markPrinted(get().rows, numbers, outcome, jobs.seen);
+    jobs.follow(rows);
+    const state = combinedJobState(outcome.jobIds, jobs.seen);
+    set({ rows, printed: { jobIds: outcome.jobIds, count: numbers.length, state } });
+  }
+
+  /** A job moved: the rows it holds and the print summary take its new state. */
+  function onJobChanged(job: JobView): void {
+    const indexes = jobs.hear(job, get().phase === 'printing');
+    if (indexes.length === 0) return;
+    const { rows, printed } = get();
+    const state = printed ? combinedJobState(printed.jobIds, jobs.seen) : null;
     set({
-      rows: markPrinted(get().rows, numbers, outcome),
-      printed: { jobIds: outcome.jobIds, count: numbers.length },
+      rows: withJobStates(rows, indexes, jobs.seen),
+      printed: printed && { ...printed, state },
     });
+  }
+
+  function onProgress({ task, done, total }: { task: string; done: number; total: number }) {
+    // Inventory pages report under their own task; everything else while busy is ours.
+    if (get().phase === 'idle' || task.startsWith('inventory')) return;
+    set({ progress: { done, total } });
   }
 
   return {
@@ -149,6 +102,7 @@ export const useBatchStore = create<BatchState>()((set, get) => {
       const { numbers, duplicates } = parseNumberList(get().text);
       if (numbers.length === 0 || get().phase !== 'idle') return;
       const rows = numbers.map(waitingRow);
+      jobs.reset();
       set({ rows, duplicates, selected: new Set(), printed: null, error: null });
       set({ phase: 'looking-up', progress: { done: 0, total: numbers.length } });
 
@@ -161,13 +115,15 @@ export const useBatchStore = create<BatchState>()((set, get) => {
 
     print: async (which) => {
       if (get().phase !== 'idle') return;
-      const chosen = get().rows.filter((row) => row.state !== 'failed' && row.state !== 'waiting');
-      const rows = which === 'all' ? chosen : chosen.filter((row) => get().selected.has(row.index));
-      if (rows.length === 0) return;
-      await sendPrint(
-        rows.map((row) => row.query),
-        false,
+      const { rows, selected } = get();
+      const chosen = rows.filter(
+        (row) => isPrintable(row) && (which === 'all' || selected.has(row.index)),
       );
+      if (chosen.length > 0)
+        await sendPrint(
+          chosen.map((row) => row.query),
+          false,
+        );
     },
 
     answerConfirm: async (printAgain) => {
@@ -184,30 +140,16 @@ export const useBatchStore = create<BatchState>()((set, get) => {
     },
 
     selectAll: (on) => {
-      const printable = get().rows.filter((row) => row.state !== 'failed');
+      const printable = get().rows.filter(isPrintable);
       set({ selected: on ? new Set(printable.map((row) => row.index)) : new Set() });
     },
 
-    listen: () =>
-      station().on('progress', ({ task, done, total }) => {
-        // Inventory pages report under their own task; everything else while busy is ours.
-        if (get().phase === 'idle' || task.startsWith('inventory')) return;
-        set({ progress: { done, total } });
-      }),
+    listen: () => {
+      const stops = [
+        station().on('progress', onProgress),
+        station().on('job.changed', onJobChanged),
+      ];
+      return () => stops.forEach((stop) => stop());
+    },
   };
 });
-
-/** The batch results as CSV rows (header names come from the screen, in its language). */
-export function batchCsvRows(rows: BatchRow[]): Array<Array<string | number | null>> {
-  return rows.map((row) => [
-    row.query,
-    row.orderNo,
-    row.trackingNumber,
-    row.consignee,
-    row.pieces,
-    row.statusText,
-    row.state,
-    row.failureCode ?? '',
-    row.failureMessage,
-  ]);
-}

@@ -91,6 +91,28 @@ function soundFor(status: ScanStatus): void {
   else if (status === 'confirm') playSound('warning');
 }
 
+/** A new scan, shown at once while its lookup runs. */
+function lookingUp(id: number, number: string): ScanEntry {
+  return {
+    id,
+    number,
+    at: Date.now(),
+    status: 'looking-up',
+    row: null,
+    jobIds: [],
+    duplicates: [],
+    failure: null,
+  };
+}
+
+/** The jobs with this one's latest view, the oldest dropped beyond KEEP_JOBS. */
+function withJob(jobs: Record<number, JobView>, job: JobView): Record<number, JobView> {
+  const next = { ...jobs, [job.id]: job };
+  const ids = Object.keys(next);
+  if (ids.length > KEEP_JOBS) delete next[Number(ids[0])];
+  return next;
+}
+
 /** Scans, their outcomes and their print jobs. */
 export const useScanStore = create<ScanState>()((set, get) => {
   const patch = (id: number, change: Partial<ScanEntry>) =>
@@ -121,19 +143,9 @@ export const useScanStore = create<ScanState>()((set, get) => {
       const [number, ...rest] = get().waiting;
       set({ waiting: rest });
       if (number === undefined) break;
-      const id = nextId++;
-      const entry: ScanEntry = {
-        id,
-        number,
-        at: Date.now(),
-        status: 'looking-up',
-        row: null,
-        jobIds: [],
-        duplicates: [],
-        failure: null,
-      };
+      const entry = lookingUp(nextId++, number);
       set({ entries: [entry, ...get().entries].slice(0, KEEP_ENTRIES) });
-      await send(id, number, false);
+      await send(entry.id, number, false);
     }
     set({ busy: false });
   }
@@ -167,10 +179,7 @@ export const useScanStore = create<ScanState>()((set, get) => {
 
     noteJob: (job) => {
       const known = get().jobs[job.id];
-      const jobs = { ...get().jobs, [job.id]: job };
-      const ids = Object.keys(jobs);
-      if (ids.length > KEEP_JOBS) delete jobs[Number(ids[0])];
-      set({ jobs });
+      set({ jobs: withJob(get().jobs, job) });
       const owner = get().entries.find((entry) => entry.jobIds.includes(job.id));
       if (owner && job.state === 'failed' && known?.state !== 'failed') playSound('error');
     },

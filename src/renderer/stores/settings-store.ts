@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type {
   ChannelOutput,
   IpcError,
+  IpcResult,
   Language,
   SettingsPatch,
   SettingsView,
@@ -36,29 +37,11 @@ function apply(settings: SettingsView): void {
 }
 
 /** Settings and app info. */
-export const useSettingsStore = create<SettingsState>()((set, get) => ({
-  settings: null,
-  info: null,
-  error: null,
-  saving: false,
-  savedAt: null,
-
-  load: async () => {
-    const [settings, info] = await Promise.all([
-      settle(() => station().settings.get()),
-      settle(() => station().app.info()),
-    ]);
-    if (settings.ok) apply(settings.value);
-    set({
-      settings: settings.ok ? settings.value : get().settings,
-      info: info.ok ? info.value : get().info,
-      error: !settings.ok ? settings.error : !info.ok ? info.error : null,
-    });
-  },
-
-  update: async (patch) => {
+export const useSettingsStore = create<SettingsState>()((set, get) => {
+  /** One save: the answer becomes the settings, then app.info is read again. */
+  async function save(call: () => Promise<IpcResult<SettingsView>>): Promise<boolean> {
     set({ saving: true, savedAt: null });
-    const result = await settle(() => station().settings.update(patch));
+    const result = await settle(call);
     if (!result.ok) {
       set({ saving: false, error: result.error });
       return false;
@@ -69,30 +52,42 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
     const info = await settle(() => station().app.info());
     if (info.ok) set({ info: info.value });
     return true;
-  },
+  }
 
-  setSecrets: async (secrets) => {
-    set({ saving: true, savedAt: null });
-    const result = await settle(() => station().settings.setSecrets(secrets));
-    if (!result.ok) {
-      set({ saving: false, error: result.error });
-      return false;
-    }
-    set({ saving: false, error: null, settings: result.value, savedAt: Date.now() });
-    const info = await settle(() => station().app.info());
-    if (info.ok) set({ info: info.value });
-    return true;
-  },
+  return {
+    settings: null,
+    info: null,
+    error: null,
+    saving: false,
+    savedAt: null,
 
-  setLanguage: async (language) => {
-    // Switch at once; saving it is for the next start, and says nothing on the Settings form.
-    useI18nStore.getState().setLanguage(language);
-    if (!get().settings) return;
-    const result = await settle(() => station().settings.update({ language }));
-    if (result.ok) set({ settings: result.value });
-    else set({ error: result.error });
-  },
-}));
+    load: async () => {
+      const [settings, info] = await Promise.all([
+        settle(() => station().settings.get()),
+        settle(() => station().app.info()),
+      ]);
+      if (settings.ok) apply(settings.value);
+      set({
+        settings: settings.ok ? settings.value : get().settings,
+        info: info.ok ? info.value : get().info,
+        error: !settings.ok ? settings.error : !info.ok ? info.error : null,
+      });
+    },
+
+    update: (patch) => save(() => station().settings.update(patch)),
+
+    setSecrets: (secrets) => save(() => station().settings.setSecrets(secrets)),
+
+    setLanguage: async (language) => {
+      // Switch at once; saving it is for the next start, and says nothing on the Settings form.
+      useI18nStore.getState().setLanguage(language);
+      if (!get().settings) return;
+      const result = await settle(() => station().settings.update({ language }));
+      if (result.ok) set({ settings: result.value });
+      else set({ error: result.error });
+    },
+  };
+});
 
 /** True when the station works against the built-in training server. */
 export function isDemo(state: Pick<SettingsState, 'settings' | 'info'>): boolean {

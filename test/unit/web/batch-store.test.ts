@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useBatchStore } from '../../../src/renderer/stores/batch-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { createStationDouble, type Handlers, until } from './station-double';
-import { failedRow, foundRow, outcome, piece, settings } from './samples';
+import { failedRow, foundRow, job, outcome, piece, settings } from './samples';
 
 function install(handlers: Handlers) {
   const double = createStationDouble(handlers);
@@ -91,7 +91,60 @@ describe('batch store', () => {
       'queued',
       'queued',
     ]);
-    expect(useBatchStore.getState().printed).toEqual({ jobIds: [88], count: 3 });
+    expect(useBatchStore.getState().printed).toEqual({ jobIds: [88], count: 3, state: null });
+  });
+
+  it('moves each printed row and the summary with its job, as job.changed events arrive', async () => {
+    const double = install({
+      'labels.lookup': ({ numbers: list }) => list.map((n) => foundRow(n)),
+      'labels.print': ({ numbers: list }) => {
+        // The queue announces the job before the print call answers.
+        double.emit('job.changed', job(41, { pieces: list }));
+        double.emit('job.changed', job(40, { pieces: ['OTHER'] }));
+        return outcome({ rows: list.map((n) => foundRow(n)), jobIds: [41] });
+      },
+    });
+    const stop = useBatchStore.getState().listen();
+    useBatchStore.getState().setText('A B');
+    await useBatchStore.getState().lookup();
+    const states = () => useBatchStore.getState().rows.map((row) => row.jobState);
+
+    await useBatchStore.getState().print('all');
+    expect(states()).toEqual(['queued', 'queued']);
+    expect(useBatchStore.getState().printed?.state).toBe('queued');
+
+    double.emit('job.changed', job(41, { state: 'sent', pieces: ['A', 'B'] }));
+    expect(states()).toEqual(['sent', 'sent']);
+    double.emit('job.changed', job(40, { state: 'failed', pieces: ['OTHER'] }));
+    expect(states()).toEqual(['sent', 'sent']);
+    double.emit('job.changed', job(41, { state: 'done', pieces: ['A', 'B'] }));
+    expect(states()).toEqual(['done', 'done']);
+    expect(useBatchStore.getState().printed?.state).toBe('done');
+    stop();
+  });
+
+  it('links each row to its own job when the labels print as separate jobs', async () => {
+    const double = install({
+      'labels.lookup': ({ numbers: list }) => list.map((n) => foundRow(n)),
+      'labels.print': ({ numbers: list }) => {
+        list.forEach((n, i) => double.emit('job.changed', job(50 + i, { pieces: [n] })));
+        return outcome({ rows: list.map((n) => foundRow(n)), jobIds: [50, 51] });
+      },
+    });
+    const stop = useBatchStore.getState().listen();
+    useBatchStore.getState().setText('A B');
+    await useBatchStore.getState().lookup();
+    await useBatchStore.getState().print('all');
+
+    double.emit('job.changed', job(51, { state: 'failed', pieces: ['B'] }));
+    const rows = useBatchStore.getState().rows;
+    expect(rows.map((row) => [row.jobIds, row.jobState])).toEqual([
+      [[50], 'queued'],
+      [[51], 'failed'],
+    ]);
+    // Any failed job is what the summary must say first.
+    expect(useBatchStore.getState().printed?.state).toBe('failed');
+    stop();
   });
 
   it('prints only the selected rows, still in list order', async () => {

@@ -146,28 +146,9 @@ function OrderSection(): React.JSX.Element {
           onChange={(value) => set('warehouseId', value)}
           options={warehouseOptions}
         />
-        <TextField
-          label={t('field.channel')}
-          value={draft.channelId}
-          hint={t('orders.channelHint')}
-          error={errorOf('channelId')}
-          onBlur={() => touch('channelId')}
-          onChange={(value) => set('channelId', value)}
-        />
-        <TextField
-          label={t('field.referenceNo')}
-          value={draft.referenceNo}
-          hint={t('orders.referenceHint')}
-          error={errorOf('referenceNo')}
-          onBlur={() => touch('referenceNo')}
-          onChange={(value) => set('referenceNo', value)}
-        />
-        <TextField
-          label={t('field.remark')}
-          value={draft.remark}
-          error={errorOf('remark')}
-          onChange={(value) => set('remark', value)}
-        />
+        <OrderTextField field="channelId" label="field.channel" hint="orders.channelHint" />
+        <OrderTextField field="referenceNo" label="field.referenceNo" hint="orders.referenceHint" />
+        <OrderTextField field="remark" label="field.remark" />
         <Checkbox
           label={t('orders.confirmNow')}
           hint={t('orders.confirmHint')}
@@ -176,6 +157,31 @@ function OrderSection(): React.JSX.Element {
         />
       </div>
     </fieldset>
+  );
+}
+
+type OrderTextKey = 'channelId' | 'referenceNo' | 'remark';
+
+/** One text field of the order block; its error shows once it was left (or on submit). */
+function OrderTextField(props: {
+  field: OrderTextKey;
+  label: MessageKey;
+  hint?: MessageKey;
+}): React.JSX.Element {
+  const t = useT();
+  const errorOf = useFieldErrors();
+  const value = useOrderFormStore((state) => state.draft[props.field]);
+  const change = useOrderFormStore((state) => state.change);
+  const touch = useOrderFormStore((state) => state.touch);
+  return (
+    <TextField
+      label={t(props.label)}
+      value={value}
+      hint={props.hint && t(props.hint)}
+      error={errorOf(props.field)}
+      onBlur={() => touch(props.field)}
+      onChange={(next) => change((draft) => ({ ...draft, [props.field]: next }))}
+    />
   );
 }
 

@@ -19,46 +19,18 @@ export function OrderResult(): React.JSX.Element | null {
   const printedJobIds = useOrderFormStore((state) => state.printedJobIds);
   const printLabels = useOrderFormStore((state) => state.printLabels);
   const startNew = useOrderFormStore((state) => state.startNew);
-  const jobs = useQueueStore((state) => state.jobs);
   if (!result) return null;
 
   const withLabels = result.pieces.filter((piece) => piece.hasFile);
-  const printedJobs = jobs.filter((job) => printedJobIds?.includes(job.id));
   return (
     <section className="order-result" aria-labelledby="order-result-title">
       <h2 id="order-result-title" className={result.outcome === 'created' ? 'good' : 'warn'}>
         {result.outcome === 'created' ? t('orders.created') : t('orders.createdUnconfirmed')}
       </h2>
-      <dl className="facts">
-        <div>
-          <dt>{t('field.orderNo')}</dt>
-          <dd className="big-number">{result.orderNo}</dd>
-        </div>
-        <div>
-          <dt>{t('field.referenceNo')}</dt>
-          <dd>{result.referenceNo}</dd>
-        </div>
-        <div>
-          <dt>{t('field.trackingNumber')}</dt>
-          <dd>{result.trackingNumber || t('orders.noTrackingYet')}</dd>
-        </div>
-        <div>
-          <dt>{t('field.megawmsMessage')}</dt>
-          <dd lang="zh-CN">{result.message}</dd>
-        </div>
-      </dl>
+      <OrderFacts result={result} />
       <LabelsTable pieces={result.pieces} />
       {error && <ErrorPresenter error={error} />}
-      {printedJobIds && printedJobIds.length > 0 && (
-        <p role="status" className="summary">
-          {t('orders.labelsSent', { jobs: printedJobIds.map((id) => `#${id}`).join(', ') })}
-          {printedJobs.map((job) => (
-            <span key={job.id} className={`tag tag-job-${job.state}`}>
-              {t(jobStateKey(job.state))}
-            </span>
-          ))}
-        </p>
-      )}
+      {printedJobIds && printedJobIds.length > 0 && <PrintedJobs jobIds={printedJobIds} />}
       <div className="form-actions">
         <button type="button" onClick={startNew}>
           {t('orders.createAnother')}
@@ -73,6 +45,48 @@ export function OrderResult(): React.JSX.Element | null {
         </button>
       </div>
     </section>
+  );
+}
+
+/** The numbers the order got and MegaWMS's own message (in its own language). */
+function OrderFacts({ result }: { result: CreateOrderView }): React.JSX.Element {
+  const t = useT();
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t('field.orderNo')}</dt>
+        <dd className="big-number">{result.orderNo}</dd>
+      </div>
+      <div>
+        <dt>{t('field.referenceNo')}</dt>
+        <dd>{result.referenceNo}</dd>
+      </div>
+      <div>
+        <dt>{t('field.trackingNumber')}</dt>
+        <dd>{result.trackingNumber || t('orders.noTrackingYet')}</dd>
+      </div>
+      <div>
+        <dt>{t('field.megawmsMessage')}</dt>
+        <dd lang="zh-CN">{result.message}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The print jobs the labels went into, each with where it stands now. */
+function PrintedJobs({ jobIds }: { jobIds: number[] }): React.JSX.Element {
+  const t = useT();
+  const jobs = useQueueStore((state) => state.jobs);
+  const printedJobs = jobs.filter((job) => jobIds.includes(job.id));
+  return (
+    <p role="status" className="summary">
+      {t('orders.labelsSent', { jobs: jobIds.map((id) => `#${id}`).join(', ') })}
+      {printedJobs.map((job) => (
+        <span key={job.id} className={`tag tag-job-${job.state}`}>
+          {t(jobStateKey(job.state))}
+        </span>
+      ))}
+    </p>
   );
 }
 

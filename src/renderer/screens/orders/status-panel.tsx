@@ -37,10 +37,10 @@ function StatusCell({ line }: { line: StatusLine }): React.JSX.Element {
   const t = useT();
   if (!line.order) {
     const failure = line.row.failure;
-    const title = t(failureTitleKey(failure?.code ?? 'unexpected'));
+    // The headline only: the cell is narrow, and MegaWMS's words show on hover.
     return (
       <span className="bad" title={failure?.message}>
-        {failure?.message ? `${title} — ${failure.message}` : title}
+        {t(failureTitleKey(failure?.code ?? 'unexpected'))}
       </span>
     );
   }
@@ -61,25 +61,25 @@ function statusColumns(t: Translate, language: Language): Column<StatusLine>[] {
     { id: 'query', width: '175px', header: t('field.number'), cell: (line) => line.query },
     {
       id: 'order',
-      width: '165px',
+      width: '160px',
       header: t('field.orderNo'),
       cell: (line) => line.order?.orderNo ?? '',
     },
     {
       id: 'tracking',
-      width: '180px',
+      width: '175px',
       header: t('field.trackingNumber'),
       cell: (line) => line.order?.trackingNumber ?? '',
     },
     {
       id: 'status',
-      width: 'minmax(150px, 1fr)',
+      width: 'minmax(140px, 1fr)',
       header: t('field.status'),
       cell: (line) => <StatusCell line={line} />,
     },
     {
       id: 'consignee',
-      width: 'minmax(150px, 1fr)',
+      width: 'minmax(130px, 1fr)',
       header: t('field.consignee'),
       cell: (line) =>
         line.order
@@ -88,7 +88,7 @@ function statusColumns(t: Translate, language: Language): Column<StatusLine>[] {
     },
     {
       id: 'shipped',
-      width: '110px',
+      width: '130px',
       header: t('field.shipped'),
       cell: (line) =>
         line.order?.shippedAt ? formatShortTime(line.order.shippedAt, language) : '',

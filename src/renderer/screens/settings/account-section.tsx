@@ -34,8 +34,6 @@ export function AccountSection({ settings }: { settings: SettingsView }): React.
     }
   };
 
-  const keyPlaceholder = (isSet: boolean) =>
-    isSet ? t('settings.keySetPlaceholder') : t('settings.keyNotSetPlaceholder');
   return (
     <form
       className="form-section account"
@@ -50,23 +48,17 @@ export function AccountSection({ settings }: { settings: SettingsView }): React.
           onChange={setCustomerCode}
         />
         <TextField label={t('settings.apiName')} value={apiName} onChange={setApiName} />
-        <TextField
+        <KeyField
           label={t('settings.apiKey')}
-          type="password"
-          autoComplete="new-password"
           value={apiKey}
           onChange={setApiKey}
-          placeholder={keyPlaceholder(settings.hasApiKey)}
-          hint={settings.hasApiKey ? t('settings.keySet') : t('settings.keyNotSet')}
+          isSet={settings.hasApiKey}
         />
-        <TextField
+        <KeyField
           label={t('settings.trackKey')}
-          type="password"
-          autoComplete="new-password"
           value={trackKey}
           onChange={setTrackKey}
-          placeholder={keyPlaceholder(settings.hasTrackKey)}
-          hint={settings.hasTrackKey ? t('settings.keySet') : t('settings.keyNotSet')}
+          isSet={settings.hasTrackKey}
         />
       </div>
       <div className="form-actions">
@@ -75,5 +67,28 @@ export function AccountSection({ settings }: { settings: SettingsView }): React.
         </button>
       </div>
     </form>
+  );
+}
+
+interface KeyFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  isSet: boolean;
+}
+
+/** A key typed in blind: it says whether one is stored, never what it is. */
+function KeyField({ label, value, onChange, isSet }: KeyFieldProps): React.JSX.Element {
+  const t = useT();
+  return (
+    <TextField
+      label={label}
+      type="password"
+      autoComplete="new-password"
+      value={value}
+      onChange={onChange}
+      placeholder={isSet ? t('settings.keySetPlaceholder') : t('settings.keyNotSetPlaceholder')}
+      hint={isSet ? t('settings.keySet') : t('settings.keyNotSet')}
+    />
   );
 }
