@@ -70,13 +70,24 @@ async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<voi
   await Promise.all(Array.from({ length: limit }, worker));
 }
 
-/** The baseline: the same GetLabel bodies, posted with fetch, parsed with JSON.parse. */
-async function fetchPlain(info: SandboxInfo, numbers: string[]): Promise<number> {
+/**
+ * The baselines: the same GetLabel bodies, posted with fetch, parsed with JSON.parse; with
+ * `decodeFiles`, each label's base64 is also turned into bytes — the least any program must
+ * do to hold the label files the client returns.
+ */
+async function fetchPlain(
+  info: SandboxInfo,
+  numbers: string[],
+  decodeFiles = false,
+): Promise<number> {
   const batches: string[][] = [];
   for (let i = 0; i < numbers.length; i += BATCH) batches.push(numbers.slice(i, i + BATCH));
   let labels = 0;
   await pool(batches, CONCURRENCY, async (batch) => {
-    const body = JSON.parse(await postGetLabel(info, batch)) as { Labels: unknown[] };
+    const body = JSON.parse(await postGetLabel(info, batch)) as {
+      Labels: Array<{ LabelBase64: string }>;
+    };
+    if (decodeFiles) for (const l of body.Labels) Buffer.from(l.LabelBase64, 'base64');
     labels += body.Labels.length;
   });
   return labels;
@@ -149,22 +160,27 @@ async function main(): Promise<void> {
       return results.reduce((n, r) => n + (r.ok ? r.value.length : 0), 0);
     };
     const viaPlain = () => fetchPlain(info, numbers);
+    const viaFiles = () => fetchPlain(info, numbers, true);
+    const via = { client: viaClient, plain: viaPlain, files: viaFiles };
 
     console.log(
       `Label Station client bench: ${LABELS} labels, ${LABELS / BATCH} GetLabel calls of ${BATCH}, ${CONCURRENCY} at a time`,
     );
     console.log(`sandbox in a child process at ${info.url}; warm-up round, then ${ROUNDS} rounds`);
     await viaPlain();
+    await viaFiles();
     await viaClient();
 
-    const runs = { client: [] as number[], plain: [] as number[] };
-    const cpu = { client: [] as number[], plain: [] as number[] };
-    const peak = { client: 0, plain: 0 };
+    type Side = keyof typeof via;
+    const sides: Side[] = ['client', 'plain', 'files'];
+    const runs = { client: [] as number[], plain: [] as number[], files: [] as number[] };
+    const cpu = { client: [] as number[], plain: [] as number[], files: [] as number[] };
+    const peak = { client: 0, plain: 0, files: 0 };
     for (let round = 0; round < ROUNDS; round++) {
-      const order =
-        round % 2 === 0 ? (['client', 'plain'] as const) : (['plain', 'client'] as const);
+      // Rotate who goes first, so no side always runs on a warmer or colder process.
+      const order = sides.map((_, i) => sides[(i + round) % sides.length]!);
       for (const side of order) {
-        const r = await measure(side === 'client' ? viaClient : viaPlain);
+        const r = await measure(via[side]);
         if (r.labels !== LABELS) throw new Error(`${side} got ${r.labels} labels, not ${LABELS}`);
         runs[side].push(r.ms);
         cpu[side].push(r.cpuMs);
@@ -172,7 +188,7 @@ async function main(): Promise<void> {
       }
     }
 
-    const row = (side: 'client' | 'plain') =>
+    const row = (side: Side) =>
       `${side.padEnd(7)} median ${percentile(runs[side], 50).toFixed(1).padStart(7)} ms   ` +
       `p95 ${percentile(runs[side], 95).toFixed(1).padStart(7)} ms   ` +
       `min ${Math.min(...runs[side])
@@ -181,11 +197,17 @@ async function main(): Promise<void> {
       `CPU median ${percentile(cpu[side], 50).toFixed(1).padStart(6)} ms   peak RSS ${mb(peak[side])}`;
     console.log(row('client'));
     console.log(row('plain'));
-    const ratio = percentile(runs.client, 50) / percentile(runs.plain, 50);
-    const verdict = ratio <= 1.15 ? 'within' : 'OVER';
-    console.log(`ratio client/plain (medians) ${ratio.toFixed(3)}: ${verdict} the 1.15 target`);
-    const cpuRatio = percentile(cpu.client, 50) / percentile(cpu.plain, 50);
-    console.log(`CPU ratio client/plain (medians) ${cpuRatio.toFixed(3)}`);
+    console.log(row('files'));
+    console.log('(plain: fetch + JSON.parse; files: the same plus base64 → bytes of each label)');
+    for (const base of ['plain', 'files'] as const) {
+      const ratio = percentile(runs.client, 50) / percentile(runs[base], 50);
+      const verdict = ratio <= 1.15 ? 'within' : 'OVER';
+      const cpuRatio = percentile(cpu.client, 50) / percentile(cpu[base], 50);
+      console.log(
+        `ratio client/${base} (medians) ${ratio.toFixed(3)}: ${verdict} the 1.15 target; ` +
+          `CPU ${cpuRatio.toFixed(3)}`,
+      );
+    }
     console.log(`process peak RSS (maxRSS) ${mb(process.resourceUsage().maxRSS * 1024)}`);
   } finally {
     child.stdin!.end();
