@@ -45,7 +45,8 @@ function countJson(file, kind) {
     counts.passed += report.numPassedTests ?? 0;
     // A file that fails to load has no failed test but is a failed suite: count it too.
     const brokenSuites = (report.testResults ?? []).filter(
-      (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+      (f) =>
+        f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
     ).length;
     counts.failed += (report.numFailedTests ?? 0) + brokenSuites;
     counts.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
@@ -69,7 +70,11 @@ check('lint', 'npx', ['eslint', '.']);
 const vitestJson = path.join(results, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
 const vitestStatus = run('unit + integration', 'npx', [
-  'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`,
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
 ]);
 if (!countJson(vitestJson, 'vitest')) counts.failed++;
 if (vitestStatus !== 0) failedSteps.push('vitest');
