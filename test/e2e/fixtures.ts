@@ -20,6 +20,7 @@ import { forwardStationEvents } from '../../src/main/ipc/register';
 import { CONTENT_SECURITY_POLICY, isAppUrl } from '../../src/main/security';
 import { createVirtualPrinter, type VirtualPrinter } from '../helpers/cups';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { waitFor as pollUntil } from '../helpers/wait';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
@@ -252,12 +253,7 @@ export async function waitFor(
   check: () => Promise<boolean> | boolean,
   timeoutMs = 15_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
+  await pollUntil(check, { what, timeoutMs });
 }
 
 export type { EventPayload };

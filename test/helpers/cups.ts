@@ -12,6 +12,7 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import type { Label } from '../../src/shared/domain';
+import { waitFor as pollUntil, type WaitOptions } from './wait';
 
 /** Where cups-pdf writes (scripts/setup-cups.sh configures the same folder). */
 export const CUPS_PDF_OUT =
@@ -164,15 +165,9 @@ export function makeLabel(
 /** Polls `probe` until it returns a value, or fails after `timeoutMs` naming what it waited for. */
 export async function waitFor<T>(
   probe: () => T | null | undefined | false | Promise<T | null | undefined | false>,
-  opts: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+  opts: WaitOptions = {},
 ): Promise<T> {
-  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${opts.what ?? 'a state'}`);
-    await new Promise((resolve) => setTimeout(resolve, opts.intervalMs ?? 100));
-  }
+  return pollUntil(probe, { intervalMs: 100, ...opts });
 }
 
 function outputFile(spoolerId: string): string | null {

@@ -19,6 +19,7 @@ import { createIpcDispatcher, type IpcDispatcher } from '../../src/main/ipc/disp
 import { createHandlerTable } from '../../src/main/ipc/handlers';
 import { isAppUrl } from '../../src/main/security';
 import { createVirtualPrinter, type VirtualPrinter } from './cups';
+import { waitFor } from './wait';
 
 /** The URL the test's "app page" has; the dispatcher trusts it and nothing else. */
 export const TEST_APP_URL = 'file:///opt/label-station/out/renderer/index.html';
@@ -105,12 +106,5 @@ export async function eventually<T>(
   check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
   timeoutMs = 20_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline)
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return waitFor(check, { what, timeoutMs });
 }

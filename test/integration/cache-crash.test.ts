@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/core/db/database';
 import { createCacheStore } from '../../src/main/core/cache/cache-store';
+import { waitFor as pollUntil } from '../helpers/wait';
 
 const CHILD = fileURLToPath(new URL('./cache-crash-writer.child.ts', import.meta.url));
 const ACCOUNT = '80000|OOPSTON1|crash-test';
@@ -17,11 +18,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function waitFor(what: string, check: () => boolean, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  await pollUntil(check, { what, timeoutMs: ms, intervalMs: 0 });
 }
 
 it('leaves a readable cache with the killed batch absent when the process dies mid-write', async () => {

@@ -8,14 +8,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { createMegaWmsClient, type ClientConfig } from '../../src/main/core/megawms/client';
 import type { MegaWmsClient } from '../../src/main/core/megawms/api';
-import { MegaWmsError, isOfflineError } from '../../src/main/core/megawms/errors';
+import { isOfflineError } from '../../src/main/core/megawms/errors';
 import {
   DEMO_CREDENTIALS,
   startSandbox,
   type Sandbox,
   type SandboxSample,
 } from '../../src/sandbox/server';
-import { demoOrder } from './client-fixtures';
+import { demoOrder, rejection } from './client-fixtures';
+import { waitFor as pollUntil } from '../helpers/wait';
 
 let sb: Sandbox;
 let sample: SandboxSample;
@@ -42,22 +43,8 @@ afterAll(async () => {
   await sb.close();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<MegaWmsError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof MegaWmsError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 async function waitFor(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  await pollUntil(check, { what, timeoutMs: 5000, intervalMs: 5 });
 }
 
 /** A loopback port nothing listens on (bound, read, closed). */

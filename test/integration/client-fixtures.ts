@@ -1,4 +1,5 @@
-/** Shared pieces of the client's integration tests: a valid new order for the sandbox. */
+/** Shared pieces of the client's integration tests: a valid new order, a rejection probe. */
+import { MegaWmsError } from '../../src/main/core/megawms/errors';
 import type { NewOrder } from '../../src/shared/domain';
 
 let counter = 0;
@@ -50,4 +51,15 @@ export function demoOrder(overrides: Partial<NewOrder> = {}): NewOrder {
     ],
     ...overrides,
   };
+}
+
+/** The MegaWMS error a call rejects with; fails the test when it resolves or throws another. */
+export async function rejection(promise: Promise<unknown>): Promise<MegaWmsError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof MegaWmsError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
 }

@@ -8,14 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMegaWmsClient } from '../../src/main/core/megawms/client';
 import type { MegaWmsClient } from '../../src/main/core/megawms/api';
 import { endpointPath, type EndpointName } from '../../src/main/core/megawms/endpoints';
-import { MegaWmsError } from '../../src/main/core/megawms/errors';
 import {
   DEMO_CREDENTIALS,
   startSandbox,
   type Sandbox,
   type SandboxSample,
 } from '../../src/sandbox/server';
-import { demoOrder } from './client-fixtures';
+import { demoOrder, rejection } from './client-fixtures';
 
 let sb: Sandbox;
 let sample: SandboxSample;
@@ -40,16 +39,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sb.close();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<MegaWmsError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof MegaWmsError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('a wrong key', () => {
   it.each([

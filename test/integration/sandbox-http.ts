@@ -3,6 +3,7 @@
  * tests see exactly the bytes the sandbox sends.
  */
 import { DEMO_CREDENTIALS, type Sandbox } from '../../src/sandbox/server';
+import { waitFor as pollUntil } from '../helpers/wait';
 
 /** One answer: status, headers, raw bytes and the JSON (BOM removed; undefined if not JSON). */
 export interface RawAnswer {
@@ -92,11 +93,13 @@ export function addOrderBody(overrides: Record<string, unknown> = {}): Record<st
 
 /** Polls `check` until it returns a value other than undefined, or fails after `ms`. */
 export async function waitFor<T>(check: () => T | undefined, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`state not reached within ${ms} ms`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  // Wrapped, so a falsy value such as 0 still counts as reached.
+  const found = await pollUntil(
+    () => {
+      const value = check();
+      return value === undefined ? undefined : { value };
+    },
+    { timeoutMs: ms, intervalMs: 0 },
+  );
+  return found.value;
 }
