@@ -29,9 +29,10 @@ test('settings mask the API key, warn about plain http and save the printer choi
   await page.getByLabel('MegaWMS server address').fill('http://127.0.0.1:9');
   await expect(page.getByRole('note')).toContainText('Plain http: the API key travels unencrypted');
   await page.getByLabel('When a label was printed before').selectOption('warn');
-  await expect(
-    page.getByLabel('Label printer').locator(`option[value="${app.printer}"]`),
-  ).toHaveCount(1);
+  // Offered once, under its own name: connected, not "(not connected)".
+  const offered = page.getByLabel('Label printer').locator(`option[value="${app.printer}"]`);
+  await expect(offered).toHaveCount(1);
+  await expect(offered).toHaveText(app.printer);
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
   expect(app.station.getSettings()).toMatchObject({

@@ -63,7 +63,12 @@ export function createIpcDispatcher(options: DispatcherOptions): IpcDispatcher {
       const value = await handler(parsed.data);
       return options.checkOutput ? checkedOutput(channel, value) : { ok: true, value };
     } catch (error) {
-      return { ok: false, error: toIpcError(error, { channel }) };
+      const failure = toIpcError(error, { channel });
+      // The screen shows this to the worker; the log keeps a printer fault for whoever
+      // looks later (lookups that miss are everyday answers, kept at info).
+      const level = failure.code.startsWith('printer-') ? 'warn' : 'info';
+      log[level]('call failed', { channel, code: failure.code, message: failure.message });
+      return { ok: false, error: failure };
     }
   };
   return { invoke };

@@ -10,7 +10,7 @@ import { useI18nStore, useT } from '../i18n/i18n';
 import { jobStateKey, printerStateKey } from '../i18n/names';
 import { formatShortTime } from '../lib/time';
 import type { JobView } from '../../shared/contract';
-import { isUnfinished, useQueueStore } from '../stores/queue-store';
+import { isUnfinished, usePrinterWatch, useQueueStore } from '../stores/queue-store';
 
 /** The Print queue screen. */
 export function QueueScreen(): React.JSX.Element {
@@ -18,13 +18,12 @@ export function QueueScreen(): React.JSX.Element {
   const jobs = useQueueStore((state) => state.jobs);
   const error = useQueueStore((state) => state.error);
   const load = useQueueStore((state) => state.load);
-  const loadPrinters = useQueueStore((state) => state.loadPrinters);
   const unfinished = jobs.filter(isUnfinished).length;
 
   useEffect(() => {
     void load();
-    void loadPrinters();
-  }, [load, loadPrinters]);
+  }, [load]);
+  usePrinterWatch();
 
   return (
     <div className="screen queue-screen">
@@ -42,6 +41,7 @@ export function QueueScreen(): React.JSX.Element {
 function Printers(): React.JSX.Element {
   const t = useT();
   const printers = useQueueStore((state) => state.printers);
+  const printersError = useQueueStore((state) => state.printersError);
   const loadPrinters = useQueueStore((state) => state.loadPrinters);
   return (
     <section className="printers" aria-labelledby="printers-title">
@@ -51,7 +51,8 @@ function Printers(): React.JSX.Element {
           {t('action.refresh')}
         </button>
       </div>
-      {printers.length === 0 && <p className="muted">{t('queue.noPrinters')}</p>}
+      {printersError && <ErrorPresenter error={printersError} />}
+      {printers.length === 0 && !printersError && <p className="muted">{t('queue.noPrinters')}</p>}
       <ul className="printer-list">
         {printers.map((printer) => (
           <li key={printer.name} className={`printer printer-${printer.state}`}>

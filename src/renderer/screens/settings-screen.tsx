@@ -8,7 +8,7 @@ import { Checkbox, SelectField, TextField } from '../components/fields';
 import { useT } from '../i18n/i18n';
 import { playSound } from '../sounds/play-sound';
 import { SettingsPatch, type SettingsView } from '../../shared/contract';
-import { useQueueStore } from '../stores/queue-store';
+import { usePrinterWatch, useQueueStore } from '../stores/queue-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { AccountSection } from './settings/account-section';
 
@@ -168,16 +168,14 @@ const MEDIA = ['4x6in', '100x150mm', '100x100mm'];
 function usePrinterOptions(saved: Array<string | null>): Array<{ value: string; label: string }> {
   const t = useT();
   const printers = useQueueStore((state) => state.printers);
-  const loadPrinters = useQueueStore((state) => state.loadPrinters);
-  useEffect(() => {
-    void loadPrinters();
-  }, [loadPrinters]);
+  usePrinterWatch();
 
   const options = [
     { value: '', label: t('settings.systemDefault') },
     ...printers.map((printer) => ({ value: printer.name, label: printer.name })),
   ];
-  for (const name of saved) {
+  // Label and document printer are often the same one: it is offered once.
+  for (const name of new Set(saved)) {
     if (name && !printers.some((printer) => printer.name === name)) {
       options.push({ value: name, label: t('settings.printerMissing', { name }) });
     }
@@ -192,10 +190,12 @@ function PrintingSection(
   const { draft, set, problem } = props;
   const printerOptions = usePrinterOptions([draft.labelPrinter, draft.documentPrinter]);
   const media = MEDIA.includes(draft.media) ? MEDIA : [...MEDIA, draft.media];
+  const printersError = useQueueStore((state) => state.printersError);
 
   return (
     <fieldset className="form-section">
       <legend>{t('settings.printing')}</legend>
+      {printersError && <ErrorPresenter error={printersError} />}
       <div className="grid-2">
         <SelectField
           label={t('settings.labelPrinter')}

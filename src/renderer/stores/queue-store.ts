@@ -2,6 +2,7 @@
  * The print queue and its history, kept current by `job.changed` events, and the printers
  * with their state and reasons.
  */
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { IpcError, IpcResult, JobView, PrinterView } from '../../shared/contract';
 import { settle, station } from '../station';
@@ -13,6 +14,8 @@ type JobCall = (input: { jobId: number }) => Promise<IpcResult<JobView>>;
 interface QueueState {
   jobs: JobView[];
   printers: PrinterView[];
+  /** Why the printers could not be listed the last time, or null. */
+  printersError: IpcError | null;
   loading: boolean;
   error: IpcError | null;
   /** The job id an action is running for, to disable its buttons meanwhile. */
@@ -44,6 +47,7 @@ export const useQueueStore = create<QueueState>()((set, get) => {
   return {
     jobs: [],
     printers: [],
+    printersError: null,
     loading: false,
     error: null,
     busyJobId: null,
@@ -58,8 +62,8 @@ export const useQueueStore = create<QueueState>()((set, get) => {
 
     loadPrinters: async () => {
       const result = await settle(() => station().printers.list());
-      if (result.ok) set({ printers: result.value });
-      else set({ error: result.error });
+      if (result.ok) set({ printers: result.value, printersError: null });
+      else set({ printersError: result.error });
     },
 
     reprint: (jobId) => run(jobId, (input) => station().queue.reprint(input)),
@@ -71,6 +75,23 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     listen: () => station().on('job.changed', (job) => get().upsert(job)),
   };
 });
+
+/** How often an open Queue or Settings screen asks for the printers' state again. */
+export const PRINTER_REFRESH_MS = 5_000;
+
+/**
+ * Keeps the printers and their state current while a screen that shows them is open:
+ * now, then every PRINTER_REFRESH_MS, so "out of labels" clears by itself once the roll is
+ * changed and a listing that failed once is asked again.
+ */
+export function usePrinterWatch(): void {
+  const loadPrinters = useQueueStore((state) => state.loadPrinters);
+  useEffect(() => {
+    void loadPrinters();
+    const timer = setInterval(() => void loadPrinters(), PRINTER_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [loadPrinters]);
+}
 
 /** Jobs a power cut or crash left unfinished: they wait for resume or cancel. */
 export function isUnfinished(job: JobView): boolean {

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useI18nStore } from '../../../src/renderer/i18n/i18n';
 import { SettingsScreen } from '../../../src/renderer/screens/settings-screen';
-import { useQueueStore } from '../../../src/renderer/stores/queue-store';
+import { PRINTER_REFRESH_MS, useQueueStore } from '../../../src/renderer/stores/queue-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { createStationDouble, type Handlers, until } from './station-double';
 import { settings } from './samples';
@@ -32,7 +32,10 @@ beforeEach(() => {
   useI18nStore.getState().setLanguage('en');
 });
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 describe('Settings screen', () => {
   it('never shows a stored key: password fields stay empty and only say set / not set', async () => {
@@ -93,6 +96,43 @@ describe('Settings screen', () => {
       retentionDays: 90,
     });
     await screen.findByText('Saved.');
+  });
+
+  it('offers a saved printer that is not connected once, even as label and document printer', async () => {
+    install({
+      'settings.get': () => settings({ labelPrinter: 'gone', documentPrinter: 'gone' }),
+    });
+    render(<SettingsScreen />);
+    const printer = (await screen.findByLabelText('Label printer')) as HTMLSelectElement;
+    await until(() => printer.options.length === 4, 'the printers to load');
+    const labels = [...printer.options].map((option) => option.textContent);
+    expect(labels.filter((label) => label?.includes('gone'))).toEqual(['gone (not connected)']);
+    expect(printer.value).toBe('gone');
+  });
+
+  it('says why the printers could not be listed, and lists them at the next refresh', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let calls = 0;
+    install({
+      'printers.list': () =>
+        ++calls === 1
+          ? { error: { code: 'printer-problem', message: 'CUPS did not answer within 15 s.' } }
+          : [{ name: 'ls-label', isDefault: true, state: 'idle', accepting: true, reasons: [] }],
+    });
+    render(<SettingsScreen />);
+    await screen.findByText('CUPS did not answer within 15 s.', { exact: false });
+    const printer = screen.getByLabelText('Label printer') as HTMLSelectElement;
+    expect([...printer.options].map((option) => option.textContent)).toContain(
+      'ls-label (not connected)',
+    );
+
+    await vi.advanceTimersByTimeAsync(PRINTER_REFRESH_MS);
+    await until(() => calls === 2 && printer.options.length === 2, 'the second listing');
+    expect([...printer.options].map((option) => option.textContent)).toEqual([
+      'System default',
+      'ls-label',
+    ]);
+    expect(screen.queryByText('CUPS did not answer within 15 s.', { exact: false })).toBeNull();
   });
 
   it('refuses a retention outside 1–3650 days before saving', async () => {
