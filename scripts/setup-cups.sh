@@ -76,4 +76,14 @@ if ! cupsctl | grep -qx 'MaxJobs=5000'; then
   wait_for_cupsd
 fi
 
+# A test run that was killed leaves its printers (ls-test-<tag>-<pid>-<hex>) behind; those of
+# processes that are gone are removed, so the printer lists stay those of live runs.
+for printer in $(lpstat -e 2>/dev/null | grep -E '^ls-test-.+-[0-9]+-[0-9a-f]{6}$' || true); do
+  pid="${printer%-*}"
+  pid="${pid##*-}"
+  if [ ! -d "/proc/$pid" ]; then
+    lpadmin -x "$printer" || true
+  fi
+done
+
 echo "setup-cups: scheduler is running; cups-pdf writes to $OUT_DIR"

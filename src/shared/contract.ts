@@ -149,6 +149,8 @@ export type LookupRow = z.infer<typeof LookupRow>;
 export const PrintOutcome = z.object({
   rows: z.array(LookupRow),
   jobIds: z.array(z.number()),
+  /** The jobs each row went into, row by row: the one job of a merged print, or its own. */
+  rowJobIds: z.array(z.array(z.number())),
   /** Pieces printed before; with policy 'ask' nothing was queued until confirmed. */
   duplicates: z.array(PieceView),
   needsConfirmation: z.boolean(),

@@ -112,6 +112,24 @@ describe('labels.print', () => {
     expect(readPdf(await t.printer!.waitForOutput(job.spoolerId!)).pages).toBe(job.pageCount);
   });
 
+  it('prints one job per label when asked, and names each row its own jobs', async () => {
+    const numbers = sample().trackingNumbers.slice(20, 24);
+    const outcome = await t.value('labels.print', {
+      numbers,
+      merge: false,
+      confirmDuplicates: true,
+    });
+    // A row has a job for each of its labels, and no job belongs to two rows.
+    const pieces = outcome.rows.map((row) => row.pieces.map((p) => p.trackingNumber));
+    expect(outcome.rowJobIds.map((ids) => ids.length)).toEqual(pieces.map((p) => p.length));
+    expect(outcome.jobIds).toEqual(outcome.rowJobIds.flat());
+    expect(new Set(outcome.jobIds).size).toBe(outcome.jobIds.length);
+    for (const [i, ids] of outcome.rowJobIds.entries()) {
+      const jobs = await Promise.all(ids.map((id) => finishedJob(id)));
+      expect(jobs.flatMap((job) => job.pieces)).toEqual(pieces[i]);
+    }
+  });
+
   it('reprints a finished job as a new job in one call', async () => {
     const [last] = await t.value('queue.list', { limit: 1 });
     const reprint = await t.value('queue.reprint', { jobId: last!.id });

@@ -69,7 +69,8 @@ async function withOrderDetails(
       for (const o of l.orders)
         if (!o.detailFetchedAt && o.order.orderNo) missing.add(o.order.orderNo);
   }
-  if (missing.size === 0) return lookups;
+  // Offline, the card shows what the cache has rather than wait for an answer that won't come.
+  if (missing.size === 0 || !core.network.online) return lookups;
   try {
     const found = await core.link().lookup.findOrders([...missing]);
     noteLookups(core, found);
@@ -153,6 +154,7 @@ function toOutcome(
   return {
     rows,
     jobIds: result.jobIds,
+    rowJobIds: lookups.map((_, i) => result.numbers[i]?.jobIds ?? []),
     duplicates: result.duplicates.map((p) => duplicateView(p, labels)),
     needsConfirmation: result.status === 'needs-confirmation',
   };

@@ -74,6 +74,13 @@ const STATION_FIELDS = [
 ] as const;
 const ACCOUNT_FIELDS = ['customerCode', 'apiName', 'baseUrl', 'demo'] as const;
 
+/**
+ * Reads while MegaWMS is known to be out of reach: one try, 4 s at most. A scan of an
+ * unsaved number then says "offline, not saved" at once rather than after every retry;
+ * the first answer that comes back marks the station online again.
+ */
+const OFFLINE_READS = { retries: 0, timeoutMs: 4_000 } as const;
+
 /** Opens a station; `close()` it when done. */
 export async function createStation(options: StationOptions): Promise<Station> {
   const db = openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
@@ -101,18 +108,19 @@ async function assemble(db: Db, options: StationOptions): Promise<Station> {
     typeof options.secrets === 'function' ? options.secrets(settings) : options.secrets;
   const store = createCacheStore(db);
   const events = createEmitter();
+  // Pointed at the server once the link is open; the link's client asks it before every read.
+  const network = createNetworkWatch(null, (online) => events.emit('network.changed', { online }));
+  const readPolicy = () => (network.online ? undefined : OFFLINE_READS);
   const linkOptions = (): LinkOptions => ({
     settings: readStationSettings(settings),
     secrets,
     store,
     forceDemo: options.demo,
-    client: options.client,
+    client: { readPolicy, ...options.client },
   });
 
   let link: AccountLink = await openAccountLink(linkOptions());
-  const network = createNetworkWatch(link.client?.baseUrl ?? null, (online) =>
-    events.emit('network.changed', { online }),
-  );
+  network.reset(link.client?.baseUrl ?? null);
   const port = options.printerPort ?? createPrinterPort();
   const queue = createPrintQueue({ db, port, pollMs: options.queuePollMs });
   const tasks = new Set<Promise<unknown>>();

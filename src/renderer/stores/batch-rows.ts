@@ -77,16 +77,9 @@ export function matchRows(rows: BatchRow[], found: LookupRow[]): BatchRow[] {
   });
 }
 
-/**
- * The jobs a row went into: a merged print is one job for every row; separate jobs are told
- * apart by their pieces, from the `job.changed` events that arrived with the answer.
- */
-function jobsOfRow(row: BatchRow, jobIds: number[], seen: ReadonlyMap<number, JobView>): number[] {
-  if (jobIds.length === 1) return jobIds;
-  const keys = new Set(row.pieceKeys);
-  // Limitation: a separate job whose first event comes after the answer is not linked, so
-  // its row keeps "Sent to printer"; per-number job ids in PrintOutcome would lift this.
-  return jobIds.filter((id) => seen.get(id)?.pieces.some((key) => keys.has(key)));
+/** The jobs a row went into, as main answered them row by row. */
+function jobsOfRow(row: BatchRow, byQuery: ReadonlyMap<string, number[]>): number[] {
+  return byQuery.get(row.query) ?? [];
 }
 
 /** Rows after a print: the numbers it took are queued, those it refused say why. */
@@ -98,11 +91,17 @@ export function markPrinted(
 ): BatchRow[] {
   const sent = new Set(numbers);
   const refused = new Map(outcome.rows.filter((row) => !row.ok).map((row) => [row.query, row]));
+  const byQuery = new Map(
+    outcome.rows.flatMap((row, i) => {
+      const ids = outcome.rowJobIds[i];
+      return ids ? [[row.query, ids] as const] : [];
+    }),
+  );
   return rows.map((row) => {
     if (!sent.has(row.query)) return row;
     const failure = refused.get(row.query);
     if (failure) return rowFromLookup(row, failure);
-    const jobIds = jobsOfRow(row, outcome.jobIds, seen);
+    const jobIds = jobsOfRow(row, byQuery);
     return { ...row, state: 'queued', jobIds, jobState: combinedJobState(jobIds, seen) };
   });
 }

@@ -75,7 +75,11 @@ describe('batch store', () => {
       'labels.lookup': ({ numbers: list }) =>
         list.map((n) => (n === 'X' ? failedRow(n, 'not-found') : foundRow(n))),
       'labels.print': ({ numbers: list }) =>
-        outcome({ rows: list.map((n) => foundRow(n)), jobIds: [88] }),
+        outcome({
+          rows: list.map((n) => foundRow(n)),
+          jobIds: [88],
+          rowJobIds: list.map(() => [88]),
+        }),
     });
     useBatchStore.getState().setText('C\nX\nA\nB');
     await useBatchStore.getState().lookup();
@@ -101,7 +105,11 @@ describe('batch store', () => {
         // The queue announces the job before the print call answers.
         double.emit('job.changed', job(41, { pieces: list }));
         double.emit('job.changed', job(40, { pieces: ['OTHER'] }));
-        return outcome({ rows: list.map((n) => foundRow(n)), jobIds: [41] });
+        return outcome({
+          rows: list.map((n) => foundRow(n)),
+          jobIds: [41],
+          rowJobIds: list.map(() => [41]),
+        });
       },
     });
     const stop = useBatchStore.getState().listen();
@@ -126,20 +134,25 @@ describe('batch store', () => {
   it('links each row to its own job when the labels print as separate jobs', async () => {
     const double = install({
       'labels.lookup': ({ numbers: list }) => list.map((n) => foundRow(n)),
-      'labels.print': ({ numbers: list }) => {
-        list.forEach((n, i) => double.emit('job.changed', job(50 + i, { pieces: [n] })));
-        return outcome({ rows: list.map((n) => foundRow(n)), jobIds: [50, 51] });
-      },
+      // No job.changed event comes before the answer: the answer itself names each row's job.
+      'labels.print': ({ numbers: list }) =>
+        outcome({
+          rows: list.map((n) => foundRow(n)),
+          jobIds: [50, 51],
+          rowJobIds: list.map((_, i) => [50 + i]),
+        }),
     });
     const stop = useBatchStore.getState().listen();
     useBatchStore.getState().setText('A B');
     await useBatchStore.getState().lookup();
     await useBatchStore.getState().print('all');
+    expect(useBatchStore.getState().rows.map((row) => row.jobIds)).toEqual([[50], [51]]);
 
+    double.emit('job.changed', job(50, { state: 'done', pieces: ['A'] }));
     double.emit('job.changed', job(51, { state: 'failed', pieces: ['B'] }));
     const rows = useBatchStore.getState().rows;
     expect(rows.map((row) => [row.jobIds, row.jobState])).toEqual([
-      [[50], 'queued'],
+      [[50], 'done'],
       [[51], 'failed'],
     ]);
     // Any failed job is what the summary must say first.
@@ -151,7 +164,11 @@ describe('batch store', () => {
     const double = install({
       'labels.lookup': ({ numbers: list }) => list.map((n) => foundRow(n)),
       'labels.print': ({ numbers: list }) =>
-        outcome({ rows: list.map((n) => foundRow(n)), jobIds: [2] }),
+        outcome({
+          rows: list.map((n) => foundRow(n)),
+          jobIds: [2],
+          rowJobIds: list.map(() => [2]),
+        }),
     });
     useBatchStore.getState().setText('A B C D');
     await useBatchStore.getState().lookup();

@@ -156,7 +156,13 @@ describe('order form', () => {
   it('prints the new order’s labels by their tracking numbers', async () => {
     const double = install({
       'orders.create': () => created,
-      'labels.print': () => ({ rows: [], jobIds: [31], duplicates: [], needsConfirmation: false }),
+      'labels.print': () => ({
+        rows: [],
+        jobIds: [31],
+        rowJobIds: [],
+        duplicates: [],
+        needsConfirmation: false,
+      }),
     });
     useOrderFormStore.getState().change(() => filled());
     await useOrderFormStore.getState().submit();

@@ -74,7 +74,14 @@ export function failedRow(
 }
 
 export function outcome(over: Partial<PrintOutcome> = {}): PrintOutcome {
-  return { rows: [], jobIds: [], duplicates: [], needsConfirmation: false, ...over };
+  return {
+    rows: [],
+    jobIds: [],
+    rowJobIds: [],
+    duplicates: [],
+    needsConfirmation: false,
+    ...over,
+  };
 }
 
 export function job(id: number, over: Partial<JobView> = {}): JobView {

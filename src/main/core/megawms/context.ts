@@ -26,6 +26,18 @@ export interface ClientConfig {
   retries?: number;
   /** First backoff step, doubled each retry; default 300. */
   backoffMs?: number;
+  /**
+   * Asked before every read; what it answers overrides the retries and caps the timeout.
+   * The station answers `{ retries: 0, timeoutMs: 4000 }` while it knows MegaWMS is out of
+   * reach, so a scan then fails over to the cache at once instead of after every retry.
+   */
+  readPolicy?: () => ReadPolicy | undefined;
+}
+
+/** How the next read may try: see `ClientConfig.readPolicy`. */
+export interface ReadPolicy {
+  retries?: number;
+  timeoutMs?: number;
 }
 
 /** The vendor's documented server. */
@@ -82,18 +94,22 @@ export function createContext(config: ClientConfig): ClientContext {
     timeoutMs,
     concurrency: Math.max(1, Math.floor(positive(config.concurrency, 4))),
     scrub,
-    post: (call, body, kind, opts = {}) =>
-      postJson({
+    post: (call, body, kind, opts = {}) => {
+      // Writes never take the read policy: their outcome must not be cut short.
+      const policy = kind === 'read' ? config.readPolicy?.() : undefined;
+      const timeout = opts.timeoutMs ?? timeoutMs;
+      return postJson({
         call,
         url: urls[call],
         body,
-        timeoutMs: opts.timeoutMs ?? timeoutMs,
+        timeoutMs: policy?.timeoutMs ? Math.min(timeout, policy.timeoutMs) : timeout,
         signal: opts.signal,
-        retries: kind === 'read' ? retries : 0,
+        retries: kind === 'read' ? (policy?.retries ?? retries) : 0,
         backoffMs,
         scrub,
         duplicates: NUMBERED_DUPLICATES.has(call) ? 'number' : 'last',
-      }),
+      });
+    },
   };
 }
 
