@@ -19,7 +19,7 @@ test('a scan prints the label and shows success with the success sound', async (
   await expect(resultCard(page)).toContainText(order?.consignee.name ?? '');
   await expect(resultCard(page)).toContainText(order?.orderNo ?? '');
   await expect(resultCard(page)).toContainText(/Piece \d of \d/);
-  expect(await sounds(page)).toEqual({ last: 'success', count: 1 });
+  await expect.poll(() => sounds(page)).toEqual({ last: 'success', count: 1 });
 
   const [job] = await jobsAfter(app, before);
   expect(job?.pieces).toEqual([number]);
@@ -42,7 +42,7 @@ test('an unknown number shows the reason in red and plays the error sound', asyn
   await expect(alert).toContainText('Not found');
   await expect(alert).toContainText('NO-SUCH-PARCEL-4711');
   await expect(alert).toContainText('Check the number');
-  expect(await sounds(page)).toEqual({ last: 'error', count: 1 });
+  await expect.poll(() => sounds(page)).toEqual({ last: 'error', count: 1 });
   // The scanner's Tab ended the scan; focus stayed for the next parcel.
   await expect(page.getByRole('textbox', { name: 'Scan' })).toBeFocused();
   await app.screenshot('scan-error');

@@ -126,7 +126,7 @@ function JobTable({ jobs }: { jobs: JobView[] }): React.JSX.Element {
     { id: 'id', width: '60px', header: t('queue.job'), align: 'end', cell: (job) => `#${job.id}` },
     {
       id: 'state',
-      width: '172px',
+      width: '150px',
       header: t('field.status'),
       cell: (job) => (
         <span className={`tag tag-job-${job.state}`}>{t(jobStateKey(job.state))}</span>
@@ -134,9 +134,9 @@ function JobTable({ jobs }: { jobs: JobView[] }): React.JSX.Element {
     },
     {
       id: 'printer',
-      width: 'minmax(120px, 1fr)',
+      width: 'minmax(150px, 1.3fr)',
       header: t('queue.printer'),
-      cell: (job) => job.printer,
+      cell: (job) => <span title={job.printer}>{job.printer}</span>,
     },
     {
       id: 'labels',
@@ -156,7 +156,7 @@ function JobTable({ jobs }: { jobs: JobView[] }): React.JSX.Element {
     },
     {
       id: 'reason',
-      width: 'minmax(120px, 1.4fr)',
+      width: 'minmax(110px, 1.2fr)',
       header: t('queue.reason'),
       // A reprint says what it reprints here: the labels column has no room left for it.
       cell: (job) =>
