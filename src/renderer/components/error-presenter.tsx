@@ -3,8 +3,8 @@
  * then the main process's own sentence (for a MegaWMS refusal, its words verbatim).
  */
 import type { IpcError } from '../../shared/contract';
-import { useT } from '../i18n/i18n';
-import { failureHintKey, failureTitleKey } from '../i18n/names';
+import { useI18nStore, useT } from '../i18n/i18n';
+import { failureHintKey, failureReason, failureTitleKey } from '../i18n/names';
 
 interface ErrorPresenterProps {
   error: Pick<IpcError, 'code' | 'message'> & { detail?: string };
@@ -12,16 +12,19 @@ interface ErrorPresenterProps {
   title?: string;
 }
 
-// Limitation: the headline and advice follow the language switch, the main process's own
-// sentence does not (it is English); message codes with parameters from main would lift it.
+// Limitation: the main process's sentence is English. In Chinese it is left out where the
+// headline and hint say the same (failureReason); where it carries MegaWMS's words, a
+// printer's state or a file's fault it is shown as it is.
 /** An error box with headline, message and (when the code has one) what to do. */
 export function ErrorPresenter({ error, title }: ErrorPresenterProps): React.JSX.Element {
   const t = useT();
+  const language = useI18nStore((state) => state.language);
   const hint = failureHintKey(error.code);
+  const reason = failureReason(error.code, error.message, language);
   return (
     <div className="error-box" role="alert" data-code={error.code}>
       <p className="error-title">{title ?? t(failureTitleKey(error.code))}</p>
-      {error.message && <p className="error-message">{error.message}</p>}
+      {reason && <p className="error-message">{reason}</p>}
       {hint && <p className="error-hint">{t(hint)}</p>}
     </div>
   );

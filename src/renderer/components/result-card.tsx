@@ -4,7 +4,7 @@
  */
 import type { JobView, LookupRow, PieceView } from '../../shared/contract';
 import { useI18nStore, useT, type Translate } from '../i18n/i18n';
-import { failureHintKey, failureTitleKey, jobStateKey } from '../i18n/names';
+import { failureHintKey, failureReason, failureTitleKey, jobStateKey } from '../i18n/names';
 import { formatAge, formatTime, lastPrintedAt } from '../lib/time';
 import { useNetworkStore } from '../stores/network-store';
 import { usePreviewStore } from '../stores/preview-store';
@@ -79,7 +79,9 @@ function FailureBody({
   message: string;
 }) {
   const t = useT();
+  const language = useI18nStore((state) => state.language);
   const hint = failureHintKey(code);
+  const reason = failureReason(code, message, language);
   return (
     <div role="alert">
       <p className="result-headline">
@@ -89,7 +91,7 @@ function FailureBody({
         <span className="result-title">{t(failureTitleKey(code))}</span>
       </p>
       <p className="result-number">{entry.number}</p>
-      {message && <p className="result-reason">{message}</p>}
+      {reason && <p className="result-reason">{reason}</p>}
       {hint && <p className="result-hint">{t(hint)}</p>}
     </div>
   );

@@ -2,7 +2,7 @@
  * Message keys for the codes the main process sends: failure codes, job and printer states,
  * MegaWMS order status codes. One table each, so a new code fails the type check here.
  */
-import type { FailureCode, JobState, PrinterView } from '../../shared/contract';
+import type { FailureCode, JobState, Language, PrinterView } from '../../shared/contract';
 import { ORDER_STATUS, type OrderStatusName } from '../../shared/domain';
 import type { MessageKey } from './i18n';
 
@@ -63,6 +63,24 @@ export function failureTitleKey(code: string): MessageKey {
 export function failureHintKey(code: string): MessageKey | null {
   if (isFailureCode(code)) return FAILURE_HINT[code];
   return ERROR_HINT[code] ?? null;
+}
+
+/**
+ * Failures whose headline and hint already say everything the main process's (English)
+ * sentence says: in another language that sentence is left out rather than shown untranslated.
+ * The others keep it, because it carries what no hint can: MegaWMS's own words, a printer's
+ * state, what is wrong in a label file.
+ */
+const SAID_BY_HINT: ReadonlySet<string> = new Set<FailureCode>([
+  'offline-not-cached',
+  'no-label-file',
+  'printer-missing',
+  'needs-confirmation',
+]);
+
+/** The main process's sentence for a failure, as it is shown in `language` ('' for none). */
+export function failureReason(code: string, message: string, language: Language): string {
+  return language !== 'en' && SAID_BY_HINT.has(code) ? '' : message;
 }
 
 const JOB_STATE: Record<JobState, MessageKey> = {

@@ -8,8 +8,9 @@ import { Dialog } from '../components/dialog';
 import { ErrorPresenter } from '../components/error-presenter';
 import { ProgressBar } from '../components/progress-bar';
 import { type Column, VirtualTable } from '../components/virtual-table';
-import { type MessageKey, type Translate, useT } from '../i18n/i18n';
-import { failureTitleKey, jobStateKey } from '../i18n/names';
+import { type MessageKey, type Translate, useI18nStore, useT } from '../i18n/i18n';
+import { failureReason, failureTitleKey, jobStateKey } from '../i18n/names';
+import type { Language } from '../../shared/contract';
 import { parseNumberList, toCsv } from '../lib/csv';
 import { downloadText, exportFileName } from '../lib/files';
 import { type BatchRow, type BatchRowState, batchCsvRows, isPrintable } from '../stores/batch-rows';
@@ -197,7 +198,8 @@ function batchCsv(rows: BatchRow[], t: Translate): string {
 
 function BatchTable({ rows }: { rows: BatchRow[] }): React.JSX.Element {
   const t = useT();
-  const columns = [useSelectColumn(rows), ...resultColumns(t)];
+  const language = useI18nStore((state) => state.language);
+  const columns = [useSelectColumn(rows), ...resultColumns(t, language)];
   return (
     <VirtualTable
       label={t('batch.tableLabel')}
@@ -241,7 +243,7 @@ function useSelectColumn(rows: BatchRow[]): Column<BatchRow> {
 }
 
 /** What each number found and where it stands. */
-function resultColumns(t: Translate): Column<BatchRow>[] {
+function resultColumns(t: Translate, language: Language): Column<BatchRow>[] {
   return [
     { id: 'index', width: '56px', header: '#', align: 'end', cell: (row) => row.index + 1 },
     {
@@ -276,14 +278,15 @@ function resultColumns(t: Translate): Column<BatchRow>[] {
       id: 'error',
       width: 'minmax(240px, 2fr)',
       header: t('field.error'),
-      cell: (row) => problemText(row, t),
+      cell: (row) => problemText(row, t, language),
     },
   ];
 }
 
 /** A failed number's problem: the headline for its code, then MegaWMS's own words. */
-function problemText(row: BatchRow, t: Translate): string {
+function problemText(row: BatchRow, t: Translate, language: Language): string {
   if (!row.failureCode) return '';
   const title = t(failureTitleKey(row.failureCode));
-  return row.failureMessage ? `${title} — ${row.failureMessage}` : title;
+  const reason = failureReason(row.failureCode, row.failureMessage, language);
+  return reason ? `${title} — ${reason}` : title;
 }

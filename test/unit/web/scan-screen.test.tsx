@@ -96,6 +96,36 @@ describe('Scan screen', () => {
     expect(within(alert).getByText(/Check the number/)).toBeTruthy();
   });
 
+  it('in Chinese, says an offline miss in Chinese alone and shows MegaWMS own words as sent', async () => {
+    useI18nStore.getState().setLanguage('zh-CN');
+    const english = 'Offline, not in cache: OFF1 has not been fetched on this station yet.';
+    install({
+      'scan.submit': ({ number }) =>
+        outcome({
+          rows: [
+            number === 'OFF1'
+              ? failedRow(number, 'offline-not-cached', english)
+              : failedRow(number, 'not-found', '运单号不存在'),
+          ],
+        }),
+    });
+    render(<ScanScreen />);
+    const card = () => screen.getByRole('region', { name: '最近一次扫描' });
+    const input = screen.getByLabelText('扫描') as HTMLInputElement;
+    input.value = 'OFF1';
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await until(() => card().dataset.verdict === 'error', 'a red card');
+    const offline = within(card()).getByRole('alert');
+    expect(offline.textContent).toContain('离线，且本机没有保存');
+    expect(offline.textContent).toContain('请在网络恢复后重试');
+    expect(offline.textContent).not.toContain('Offline, not in cache');
+
+    input.value = 'NOPE7';
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await until(() => within(card()).queryByText('NOPE7') !== null, 'the second scan');
+    expect(within(card()).getByRole('alert').textContent).toContain('运单号不存在');
+  });
+
   it('warns when the label was printed before (policy warn) and says it came from the cache offline', async () => {
     install({
       'scan.submit': ({ number }) =>
