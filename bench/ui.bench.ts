@@ -9,6 +9,10 @@
  * 2. Scan → success shown, with a cached label: the number typed into the Scan input and
  *    Enter pressed inside the page, until the result card says success in a painted frame.
  *    Baseline, same run: the same use case called in Node (`station.scan`), no UI, no IPC.
+ * 3. The Batch table with 10,000 rows (UI_BENCH_BATCH_ROWS): the time from "Look up all" to
+ *    the summary, then the frame intervals while the table scrolls 400 px (10 rows) and
+ *    2,000 px (50 rows: every drawn row replaced) each frame, against the same page's idle
+ *    frames in the same run.
  * The label printer is disabled during the scans (`cupsdisable`), so jobs are accepted and
  * held rather than rendered by cups-pdf while the clock runs; they are removed at the end.
  */
@@ -21,8 +25,12 @@ import {
   startStationApp,
   type StationApp,
 } from '../test/e2e/fixtures';
+import { openScreen } from '../test/e2e/station-page';
 
 const LAUNCHES = Number(process.env.UI_BENCH_LAUNCHES ?? 5);
+const BATCH_ROWS = Math.max(1000, Number(process.env.UI_BENCH_BATCH_ROWS ?? 10_000));
+/** Pixels a frame: a fast wheel (10 rows) and a flick that replaces every drawn row (50). */
+const SCROLL_SPEEDS = [400, 2000];
 const SCANS = Math.max(31, Number(process.env.UI_BENCH_SCANS ?? 41));
 
 function percentile(values: number[], p: number): number {
@@ -176,6 +184,92 @@ async function timeScans(
   }
 }
 
+/**
+ * In the page: frame intervals (requestAnimationFrame) while idle, then while the table's
+ * scroll box moves FLICK_PX each frame, wrapping at the end; the long tasks (> 50 ms) seen
+ * meanwhile; and how many rows are in the DOM at the end.
+ */
+const SCROLL_IN_PAGE = `(async (flick) => {
+  const box = document.querySelector('.vtable');
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const intervals = async (count, step) => {
+    const out = [];
+    let last = await frame();
+    for (let i = 0; i < count; i++) {
+      if (step) step(i);
+      const now = await frame();
+      out.push(now - last);
+      last = now;
+    }
+    return out;
+  };
+  let longTasks = 0;
+  const observer = new PerformanceObserver((list) => (longTasks += list.getEntries().length));
+  observer.observe({ type: 'longtask' });
+  const idle = await intervals(120, null);
+  const range = box.scrollHeight - box.clientHeight;
+  if (range <= 0) throw new Error('the table does not scroll inside its own box');
+  const speeds = [];
+  for (const px of flick) {
+    const before = longTasks;
+    const frames = await intervals(300, (i) => (box.scrollTop = ((i + 1) * px) % range));
+    speeds.push({ px, frames, longTasks: longTasks - before });
+  }
+  observer.disconnect();
+  return {
+    idle,
+    speeds,
+    drawn: box.querySelectorAll('.vtable-body [role=row]').length,
+    total: Number(box.getAttribute('aria-rowcount')) - 1,
+  };
+})`;
+
+interface BatchTableRun {
+  lookupMs: number;
+  idle: number[];
+  speeds: Array<{ px: number; frames: number[]; longTasks: number }>;
+  drawn: number;
+  total: number;
+}
+
+/** 10,000 numbers (the sandbox's own first, then unknown ones) into the Batch screen. */
+async function timeBatchTable(browser: Browser): Promise<BatchTableRun> {
+  const app = await startStationApp(browser);
+  try {
+    const page = app.page;
+    await waitForScanFocus(page);
+    await openScreen(page, 'batch');
+    const known = app.sandbox.sample().trackingNumbers;
+    const numbers = Array.from(
+      { length: BATCH_ROWS },
+      (_, i) => known[i] ?? `LSBENCH${String(i).padStart(7, '0')}`,
+    );
+    // As a supervisor brings 10,000 numbers: a CSV through "Import CSV…". (Playwright's
+    // fill() would type them through Chromium's editing commands, which slow down with the
+    // square of the text's lines: 26 s for 3,000.)
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'numbers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['number', ...numbers].join('\n')),
+    });
+    await page.getByText(`${BATCH_ROWS} numbers`).waitFor();
+    const t0 = performance.now();
+    await page.getByRole('button', { name: 'Look up all' }).click({ noWaitAfter: true });
+    await page
+      .getByRole('status')
+      .filter({ hasText: ` of ${BATCH_ROWS} found` })
+      .waitFor({ timeout: 600_000 });
+    const lookupMs = performance.now() - t0;
+    const frames = (await page.evaluate(
+      `(${SCROLL_IN_PAGE})(${JSON.stringify(SCROLL_SPEEDS)})`,
+    )) as Omit<BatchTableRun, 'lookupMs'>;
+    await app.screenshot('bench-batch');
+    return { lookupMs, ...frames };
+  } finally {
+    await app.close();
+  }
+}
+
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -183,7 +277,8 @@ async function main(): Promise<void> {
   const memory = sampleMemory();
   const launches = await timeLaunches();
   const browser = await launchBrowser();
-  const scans = await timeScans(browser).finally(() => browser.close());
+  const scans = await timeScans(browser);
+  const table = await timeBatchTable(browser).finally(() => browser.close());
   const peak = memory.stop();
 
   const app = stats(launches.app);
@@ -203,6 +298,20 @@ async function main(): Promise<void> {
   console.log(
     `  page → station → page round trip (app.info): median ${fmt(trip.median)}, p95 ${fmt(trip.p95)}`,
   );
+  const idle = stats(table.idle);
+  console.log(
+    `batch table, ${table.total} rows: Look up all → summary shown ${(table.lookupMs / 1000).toFixed(1)} s; ` +
+      `${table.drawn} rows in the DOM`,
+  );
+  for (const speed of table.speeds) {
+    const frames = stats(speed.frames);
+    console.log(
+      `  scrolled ${speed.px} px a frame: frame interval median ${fmt(frames.median)}, ` +
+        `p95 ${fmt(frames.p95)}, ${speed.longTasks} long tasks; ratio to idle (median) ` +
+        `${(frames.median / idle.median).toFixed(2)}`,
+    );
+  }
+  console.log(`  baseline, the same page idle: median ${fmt(idle.median)}, p95 ${fmt(idle.p95)}`);
   console.log(`peak RSS: node ${mb(peak.node)}, chromium processes ${mb(peak.browser)}`);
 }
 

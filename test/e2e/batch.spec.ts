@@ -32,6 +32,10 @@ test('a batch of 200 prints as one job in list order', async ({ app, page }) => 
   const table = page.getByRole('table', { name: 'Batch results' });
   await expect(table).toHaveAttribute('aria-rowcount', '201');
   await expect(table.getByRole('row').nth(1)).toContainText(numbers[0] ?? '');
+  // The table scrolls inside its own box and draws only the rows in sight (and a few more).
+  const box = await table.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+  expect(box.scroll).toBeGreaterThan(box.client);
+  expect(await table.getByRole('row').count()).toBeLessThan(60);
   await app.screenshot('batch');
 
   const before = await lastJobId(app);
@@ -54,6 +58,7 @@ test('a batch of 200 prints as one job in list order', async ({ app, page }) => 
   const lastRow = table.getByRole('row').filter({ hasText: numbers[199] ?? '' });
   await expect(lastRow).toHaveAttribute('aria-rowindex', '201');
   await expect(lastRow).toContainText('Printed');
+  await expect(table.getByRole('row').filter({ hasText: numbers[0] ?? '' })).toHaveCount(0);
   await app.screenshot('batch-printed');
 });
 
