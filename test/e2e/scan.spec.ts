@@ -1,7 +1,8 @@
 /**
  * The Scan screen over the real station: a scan prints through CUPS and turns the card
  * green with the success tone; an unknown number turns it red with the error tone; a label
- * printed before asks first (policy 'ask', the default).
+ * printed before asks first (policy 'ask', the default); a printer that holds the label up
+ * turns the card red with its reason until the label comes out.
  */
 import { expect, test } from './harness';
 import { jobsAfter, lastJobId, resultCard, scan, sounds, waitForJobDone } from './station-page';
@@ -84,4 +85,29 @@ test('the Scan screen reads well on a 1920×1080 screen', async ({ app, page }) 
   await scan(page, number);
   await expect(resultCard(page)).toHaveAttribute('data-verdict', 'success');
   await app.screenshot('scan-1920');
+});
+
+test('a printer that stops turns the card red with its reason, then green once it prints', async ({
+  app,
+  page,
+}) => {
+  const number = app.sandbox.sample().trackingNumbers[3] ?? '';
+  app.cups.disable('Out of labels');
+  const before = await lastJobId(app);
+  await scan(page, number);
+
+  await expect(resultCard(page)).toHaveAttribute('data-verdict', 'error', { timeout: 15_000 });
+  const alert = resultCard(page).getByRole('alert');
+  await expect(alert).toContainText('Printer problem');
+  await expect(alert).toContainText('Out of labels');
+  await expect(alert).toContainText('prints by itself once the printer is ready');
+  await expect.poll(() => sounds(page)).toEqual({ last: 'error', count: 2 });
+  await app.screenshot('scan-printer-stopped');
+
+  app.cups.enable();
+  const [job] = await jobsAfter(app, before);
+  await waitForJobDone(app, job?.id ?? 0);
+  await expect(resultCard(page)).toHaveAttribute('data-verdict', 'success');
+  await expect(resultCard(page)).toHaveAttribute('data-job-state', 'done');
+  await expect.poll(() => sounds(page)).toEqual({ last: 'success', count: 3 });
 });

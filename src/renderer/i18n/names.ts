@@ -39,6 +39,7 @@ const ERROR_TITLE: Record<string, MessageKey> = {
   timeout: 'error.timeout',
   config: 'error.config',
   'job-cancelled': 'error.jobCancelled',
+  'printer-waiting': 'failure.printerProblem',
 };
 
 const ERROR_HINT: Record<string, MessageKey> = {
@@ -47,6 +48,7 @@ const ERROR_HINT: Record<string, MessageKey> = {
   config: 'hint.config',
   unreachable: 'hint.offlineNotCached',
   offline: 'hint.offlineNotCached',
+  'printer-waiting': 'hint.printerWaiting',
 };
 
 function isFailureCode(code: string): code is FailureCode {

@@ -115,6 +115,9 @@ function withJob(jobs: Record<number, JobView>, job: JobView): Record<number, Jo
 
 /** Scans, their outcomes and their print jobs. */
 export const useScanStore = create<ScanState>()((set, get) => {
+  // Jobs of this screen that a printer held up: the error tone played once, the success
+  // tone plays when they print after all.
+  const heldUp = new Set<number>();
   const patch = (id: number, change: Partial<ScanEntry>) =>
     set({
       entries: get().entries.map((entry) => (entry.id === id ? { ...entry, ...change } : entry)),
@@ -181,12 +184,32 @@ export const useScanStore = create<ScanState>()((set, get) => {
       const known = get().jobs[job.id];
       set({ jobs: withJob(get().jobs, job) });
       const owner = get().entries.find((entry) => entry.jobIds.includes(job.id));
-      if (owner && job.state === 'failed' && known?.state !== 'failed') playSound('error');
+      if (!owner) return;
+      if (job.state === 'failed' && known?.state !== 'failed') playSound('error');
+      else if (isWaitingOnPrinter(job) && !heldUp.has(job.id)) {
+        heldUp.add(job.id);
+        playSound('error');
+      } else if (job.state === 'done' && heldUp.delete(job.id)) {
+        // The label came out after all (the printer was fixed): the worker hears that too.
+        playSound('success');
+      }
     },
 
     listen: () => station().on('job.changed', (job) => get().noteJob(job)),
   };
 });
+
+/**
+ * A job that is not finished and has a reason: the queue writes one only when something
+ * holds the job up (the printer's state, a spooler that refused it), and clears it once
+ * the job moves on.
+ */
+export function isWaitingOnPrinter(job: JobView): boolean {
+  return (
+    (job.state === 'queued' || job.state === 'sent' || job.state === 'submitting') &&
+    Boolean(job.reason)
+  );
+}
 
 function jobFailure(jobIds: number[], jobs: Record<number, JobView>): JobView | undefined {
   return jobIds.map((id) => jobs[id]).find((job) => job?.state === 'failed');
@@ -216,6 +239,10 @@ export function verdictOf(entry: ScanEntry, jobs: Record<number, JobView>): Scan
     const code = failed.state === 'cancelled' ? 'job-cancelled' : 'printer-problem';
     return { kind: 'error', failure: { code, message: failed.reason ?? '' } };
   }
+  // Out of labels, paused, cover open: the job waits, and the worker must know now.
+  const stuck = states.find((job) => job && isWaitingOnPrinter(job));
+  if (stuck)
+    return { kind: 'error', failure: { code: 'printer-waiting', message: stuck.reason ?? '' } };
   // The least advanced job tells how far the scan's labels got.
   const least = states
     .map((job) => (job ? JOB_ORDER.indexOf(job.state) : 0))

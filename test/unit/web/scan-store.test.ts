@@ -182,6 +182,31 @@ describe('scan store', () => {
     expect(double.listenerCount('job.changed')).toBe(0);
   });
 
+  it('turns red once while the printer holds the job up, and green with a tone when it prints', async () => {
+    const double = install({
+      'scan.submit': ({ number }) => outcome({ rows: [foundRow(number)], jobIds: [42] }),
+    });
+    const stop = useScanStore.getState().listen();
+    useScanStore.getState().submit('1Z999AA10123456784');
+    await until(() => latest()?.status === 'queued', 'the scan to be queued');
+    expect(sounds()).toEqual({ last: 'success', count: 1 });
+
+    const held = 'Waiting for the printer: out of labels';
+    double.emit('job.changed', job(42, { state: 'sent', reason: held }));
+    double.emit('job.changed', job(42, { state: 'sent', reason: `${held}, cover open` }));
+    expect(verdictOf(latest()!, useScanStore.getState().jobs)).toEqual({
+      kind: 'error',
+      failure: { code: 'printer-waiting', message: `${held}, cover open` },
+    });
+    expect(sounds()).toEqual({ last: 'error', count: 2 });
+
+    double.emit('job.changed', job(42, { state: 'sent', reason: '' }));
+    expect(verdictOf(latest()!, useScanStore.getState().jobs)).toMatchObject({ kind: 'success' });
+    double.emit('job.changed', job(42, { state: 'done', reason: '' }));
+    expect(sounds()).toEqual({ last: 'success', count: 3 });
+    stop();
+  });
+
   it('marks MegaWMS offline when a label came from the cache without the network', async () => {
     install({
       'scan.submit': ({ number }) =>
