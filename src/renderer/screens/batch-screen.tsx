@@ -151,6 +151,7 @@ function BatchToolbar(): React.JSX.Element {
         {printed?.state && (
           <span className={`tag tag-job-${printed.state}`}>{t(jobStateKey(printed.state))}</span>
         )}
+        {printed?.holdUp && <span className="summary-hold-up">{printed.holdUp}</span>}
       </p>
       <div className="toolbar-buttons">
         <button

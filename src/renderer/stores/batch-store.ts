@@ -18,6 +18,7 @@ import {
   withJobStates,
 } from './batch-rows';
 import { useNetworkStore } from './network-store';
+import { isWaitingOnPrinter } from './queue-store';
 import { useSettingsStore } from './settings-store';
 
 interface BatchState {
@@ -29,7 +30,13 @@ interface BatchState {
   selected: ReadonlySet<number>;
   error: IpcError | null;
   /** The last print: its job ids, how many numbers went into it and where its jobs stand. */
-  printed: { jobIds: number[]; count: number; state: JobState | null } | null;
+  printed: {
+    jobIds: number[];
+    count: number;
+    state: JobState | null;
+    /** What holds the jobs up (the printer's reason), while they wait; '' otherwise. */
+    holdUp: string;
+  } | null;
   /** Numbers waiting for "print again?" because some were printed before. */
   confirm: { numbers: string[]; duplicates: number } | null;
   setText: (text: string) => void;
@@ -62,7 +69,8 @@ export const useBatchStore = create<BatchState>()((set, get) => {
     const rows = markPrinted(get().rows, numbers, outcome, jobs.seen);
     jobs.follow(rows);
     const state = combinedJobState(outcome.jobIds, jobs.seen);
-    set({ rows, printed: { jobIds: outcome.jobIds, count: numbers.length, state } });
+    const holdUp = holdUpOf(outcome.jobIds, jobs.seen);
+    set({ rows, printed: { jobIds: outcome.jobIds, count: numbers.length, state, holdUp } });
   }
 
   /** A job moved: the rows it holds and the print summary take its new state. */
@@ -71,9 +79,10 @@ export const useBatchStore = create<BatchState>()((set, get) => {
     if (indexes.length === 0) return;
     const { rows, printed } = get();
     const state = printed ? combinedJobState(printed.jobIds, jobs.seen) : null;
+    const holdUp = printed ? holdUpOf(printed.jobIds, jobs.seen) : '';
     set({
       rows: withJobStates(rows, indexes, jobs.seen),
-      printed: printed && { ...printed, state },
+      printed: printed && { ...printed, state, holdUp },
     });
   }
 
@@ -153,3 +162,12 @@ export const useBatchStore = create<BatchState>()((set, get) => {
     },
   };
 });
+
+/** The reason the first of the jobs that waits on its printer gives, or ''. */
+function holdUpOf(jobIds: number[], seen: ReadonlyMap<number, JobView>): string {
+  for (const id of jobIds) {
+    const job = seen.get(id);
+    if (job && isWaitingOnPrinter(job)) return job.reason ?? '';
+  }
+  return '';
+}

@@ -93,6 +93,18 @@ export function usePrinterWatch(): void {
   }, [loadPrinters]);
 }
 
+/**
+ * A job that is not finished and has a reason: the queue writes one only when something
+ * holds the job up (the printer's state, a spooler that refused it), and clears it once
+ * the job moves on.
+ */
+export function isWaitingOnPrinter(job: JobView): boolean {
+  return (
+    (job.state === 'queued' || job.state === 'sent' || job.state === 'submitting') &&
+    Boolean(job.reason)
+  );
+}
+
 /** Jobs a power cut or crash left unfinished: they wait for resume or cancel. */
 export function isUnfinished(job: JobView): boolean {
   return job.state === 'queued' || job.state === 'submitting' || job.state === 'sent';

@@ -8,6 +8,7 @@ import type { IpcError, JobView, LookupRow, PieceView, PrintOutcome } from '../.
 import { playSound } from '../sounds/play-sound';
 import { settle, station } from '../station';
 import { useNetworkStore } from './network-store';
+import { isWaitingOnPrinter } from './queue-store';
 
 const KEEP_ENTRIES = 100;
 const KEEP_JOBS = 300;
@@ -198,18 +199,6 @@ export const useScanStore = create<ScanState>()((set, get) => {
     listen: () => station().on('job.changed', (job) => get().noteJob(job)),
   };
 });
-
-/**
- * A job that is not finished and has a reason: the queue writes one only when something
- * holds the job up (the printer's state, a spooler that refused it), and clears it once
- * the job moves on.
- */
-export function isWaitingOnPrinter(job: JobView): boolean {
-  return (
-    (job.state === 'queued' || job.state === 'sent' || job.state === 'submitting') &&
-    Boolean(job.reason)
-  );
-}
 
 function jobFailure(jobIds: number[], jobs: Record<number, JobView>): JobView | undefined {
   return jobIds.map((id) => jobs[id]).find((job) => job?.state === 'failed');

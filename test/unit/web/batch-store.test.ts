@@ -95,7 +95,12 @@ describe('batch store', () => {
       'queued',
       'queued',
     ]);
-    expect(useBatchStore.getState().printed).toEqual({ jobIds: [88], count: 3, state: null });
+    expect(useBatchStore.getState().printed).toEqual({
+      jobIds: [88],
+      count: 3,
+      state: null,
+      holdUp: '',
+    });
   });
 
   it('moves each printed row and the summary with its job, as job.changed events arrive', async () => {
@@ -157,6 +162,29 @@ describe('batch store', () => {
     ]);
     // Any failed job is what the summary must say first.
     expect(useBatchStore.getState().printed?.state).toBe('failed');
+    stop();
+  });
+
+  it('says what holds the batch up while the printer waits, and stops once it prints', async () => {
+    const double = install({
+      'labels.lookup': ({ numbers: list }) => list.map((n) => foundRow(n)),
+      'labels.print': ({ numbers: list }) =>
+        outcome({
+          rows: list.map((n) => foundRow(n)),
+          jobIds: [60],
+          rowJobIds: list.map(() => [60]),
+        }),
+    });
+    const stop = useBatchStore.getState().listen();
+    useBatchStore.getState().setText('A B');
+    await useBatchStore.getState().lookup();
+    await useBatchStore.getState().print('all');
+
+    const reason = 'Waiting for the printer: out of labels';
+    double.emit('job.changed', job(60, { state: 'sent', reason, pieces: ['A', 'B'] }));
+    expect(useBatchStore.getState().printed).toMatchObject({ state: 'sent', holdUp: reason });
+    double.emit('job.changed', job(60, { state: 'done', reason: '', pieces: ['A', 'B'] }));
+    expect(useBatchStore.getState().printed).toMatchObject({ state: 'done', holdUp: '' });
     stop();
   });
 
