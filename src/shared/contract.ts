@@ -291,8 +291,8 @@ export const PrinterView = z.object({
   isDefault: z.boolean(),
   state: z.enum(['idle', 'printing', 'stopped', 'unknown']),
   accepting: z.boolean(),
-  /** printer-state-reasons in plain words ("out of labels", "paused"). */
-  reasons: z.array(z.string()),
+  /** printer-state-reasons: the IPP keyword (`media-empty`) and plain English words. */
+  reasons: z.array(z.object({ code: z.string(), words: z.string() })),
 });
 export type PrinterView = z.infer<typeof PrinterView>;
 

@@ -172,6 +172,6 @@ export function toPrinterView(printer: PrinterInfo): PrinterView {
     isDefault: printer.isDefault,
     state: printer.state,
     accepting: printer.accepting,
-    reasons: printer.reasons.map((r) => r.words),
+    reasons: printer.reasons.map(({ code, words }) => ({ code, words })),
   };
 }

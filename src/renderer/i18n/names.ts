@@ -126,3 +126,37 @@ const PRINTER_STATE: Record<PrinterView['state'], MessageKey> = {
 export function printerStateKey(state: PrinterView['state']): MessageKey {
   return PRINTER_STATE[state];
 }
+
+/** IPP printer-state-reasons keywords the renderer says in the worker's language. */
+const PRINTER_REASON: Record<string, MessageKey> = {
+  'media-empty': 'printerReason.mediaEmpty',
+  'media-needed': 'printerReason.mediaNeeded',
+  'media-low': 'printerReason.mediaLow',
+  'media-jam': 'printerReason.mediaJam',
+  'media-tray-missing': 'printerReason.mediaTrayMissing',
+  paused: 'printerReason.paused',
+  offline: 'printerReason.offline',
+  'door-open': 'printerReason.doorOpen',
+  'cover-open': 'printerReason.coverOpen',
+  'marker-supply-empty': 'printerReason.markerSupplyEmpty',
+  'marker-supply-low': 'printerReason.markerSupplyLow',
+  'toner-empty': 'printerReason.tonerEmpty',
+  'toner-low': 'printerReason.tonerLow',
+  'output-area-full': 'printerReason.outputAreaFull',
+  'connecting-to-device': 'printerReason.connectingToDevice',
+  'timed-out': 'printerReason.timedOut',
+  shutdown: 'printerReason.shutdown',
+  'moving-to-paused': 'printerReason.movingToPaused',
+  'spool-area-full': 'printerReason.spoolAreaFull',
+  other: 'printerReason.other',
+  'interlock-open': 'printerReason.coverOpen',
+};
+
+/** A printer's reason in the worker's language; main's English words for keywords unknown here. */
+export function printerReasonText(
+  reason: PrinterView['reasons'][number],
+  t: (key: MessageKey) => string,
+): string {
+  const key = Object.hasOwn(PRINTER_REASON, reason.code) ? PRINTER_REASON[reason.code] : undefined;
+  return key ? t(key) : reason.words;
+}

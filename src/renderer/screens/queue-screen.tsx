@@ -7,7 +7,7 @@ import { Banner } from '../components/banner';
 import { ErrorPresenter } from '../components/error-presenter';
 import { type Column, VirtualTable } from '../components/virtual-table';
 import { useI18nStore, useT } from '../i18n/i18n';
-import { jobStateKey, printerStateKey } from '../i18n/names';
+import { jobStateKey, printerReasonText, printerStateKey } from '../i18n/names';
 import { formatShortTime } from '../lib/time';
 import type { JobView } from '../../shared/contract';
 import { isUnfinished, usePrinterWatch, useQueueStore } from '../stores/queue-store';
@@ -67,7 +67,9 @@ function Printers(): React.JSX.Element {
               <span className="tag tag-failed">{t('queue.notAccepting')}</span>
             )}
             {printer.reasons.length > 0 && (
-              <span className="printer-reasons">{printer.reasons.join(', ')}</span>
+              <span className="printer-reasons">
+                {printer.reasons.map((reason) => printerReasonText(reason, t)).join(', ')}
+              </span>
             )}
           </li>
         ))}

@@ -30,6 +30,28 @@ afterEach(() => {
 });
 
 describe('Print queue', () => {
+  it('says a printer reason in Chinese when the language is Chinese', async () => {
+    useI18nStore.getState().setLanguage('zh-CN');
+    install({
+      'printers.list': () => [
+        {
+          name: 'ls-label',
+          isDefault: true,
+          state: 'stopped',
+          accepting: true,
+          reasons: [
+            { code: 'media-empty', words: 'out of labels' },
+            { code: 'cover-open', words: 'cover open' },
+          ],
+        },
+      ],
+      'queue.list': () => [],
+    });
+    render(<QueueScreen />);
+    await screen.findByText('ls-label');
+    expect(screen.getByText('面单用完了, 机盖打开')).toBeTruthy();
+  });
+
   it('shows printers with state and reasons, jobs with state and reason, and acts on a job', async () => {
     const double = install({
       'printers.list': () => [
@@ -38,7 +60,10 @@ describe('Print queue', () => {
           isDefault: true,
           state: 'stopped',
           accepting: false,
-          reasons: ['out of labels'],
+          reasons: [
+            { code: 'media-empty', words: 'out of labels' },
+            { code: 'cups-odd-state', words: 'odd state' },
+          ],
         },
       ],
       'queue.list': () => [
@@ -54,7 +79,8 @@ describe('Print queue', () => {
     const printers = await screen.findByRole('region', { name: 'Printers' });
     await within(printers).findByText('ls-label');
     expect(within(printers).getByText('Stopped')).toBeTruthy();
-    expect(within(printers).getByText('out of labels')).toBeTruthy();
+    // Known keywords in the worker's language; others in main's words.
+    expect(within(printers).getByText('out of labels, odd state')).toBeTruthy();
     expect(within(printers).getByText('not accepting jobs')).toBeTruthy();
 
     const table = screen.getByRole('table', { name: 'Print jobs' });

@@ -18,7 +18,13 @@ function install(over: Handlers = {}) {
       (saved = { ...saved, hasTrackKey: saved.hasTrackKey || Boolean(secrets.trackKey) }),
     'printers.list': () => [
       { name: 'ls-label', isDefault: true, state: 'idle', accepting: true, reasons: [] },
-      { name: 'office', isDefault: false, state: 'stopped', accepting: false, reasons: ['paused'] },
+      {
+        name: 'office',
+        isDefault: false,
+        state: 'stopped',
+        accepting: false,
+        reasons: [{ code: 'paused', words: 'paused' }],
+      },
     ],
     ...over,
   });
