@@ -20,8 +20,6 @@ export interface BatchRow {
   offline: boolean;
   failureCode: string | null;
   failureMessage: string;
-  /** The labels of this number, as print jobs name their pieces. */
-  pieceKeys: string[];
   /** The print jobs this number went into, and where they stand (null before printing). */
   jobIds: number[];
   jobState: JobState | null;
@@ -41,7 +39,6 @@ export function waitingRow(query: string, index: number): BatchRow {
     offline: false,
     failureCode: null,
     failureMessage: '',
-    pieceKeys: [],
     jobIds: [],
     jobState: null,
   };
@@ -63,8 +60,6 @@ export function rowFromLookup(base: BatchRow, found: LookupRow | undefined): Bat
     offline: found.offline,
     failureCode: found.failure?.code ?? null,
     failureMessage: found.failure?.message ?? '',
-    // The same key the queue gives a piece of a job: tracking number, else piece number.
-    pieceKeys: found.pieces.map((piece) => piece.trackingNumber || piece.pieceNo || base.query),
   };
 }
 
@@ -77,11 +72,6 @@ export function matchRows(rows: BatchRow[], found: LookupRow[]): BatchRow[] {
   });
 }
 
-/** The jobs a row went into, as main answered them row by row. */
-function jobsOfRow(row: BatchRow, byQuery: ReadonlyMap<string, number[]>): number[] {
-  return byQuery.get(row.query) ?? [];
-}
-
 /** Rows after a print: the numbers it took are queued, those it refused say why. */
 export function markPrinted(
   rows: BatchRow[],
@@ -91,7 +81,8 @@ export function markPrinted(
 ): BatchRow[] {
   const sent = new Set(numbers);
   const refused = new Map(outcome.rows.filter((row) => !row.ok).map((row) => [row.query, row]));
-  const byQuery = new Map(
+  // The jobs each number went into, as main answered them row by row.
+  const jobsOf = new Map(
     outcome.rows.flatMap((row, i) => {
       const ids = outcome.rowJobIds[i];
       return ids ? [[row.query, ids] as const] : [];
@@ -101,7 +92,7 @@ export function markPrinted(
     if (!sent.has(row.query)) return row;
     const failure = refused.get(row.query);
     if (failure) return rowFromLookup(row, failure);
-    const jobIds = jobsOfRow(row, byQuery);
+    const jobIds = jobsOf.get(row.query) ?? [];
     return { ...row, state: 'queued', jobIds, jobState: combinedJobState(jobIds, seen) };
   });
 }
