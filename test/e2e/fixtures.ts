@@ -163,6 +163,8 @@ export interface StationApp {
   screenshot(name: string): Promise<string>;
   /** Waits until `check` is true, polling; fails with `what` after `timeoutMs`. */
   waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs?: number): Promise<void>;
+  /** Waits until every call the page has made is answered and the answers are drawn. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -211,11 +213,23 @@ export async function startStationApp(
       isTrustedSender: (url) => isAppUrl(url, server.url),
       checkOutput: true,
     });
+    // Calls the page has made and not yet had answered: `settled` waits for none.
+    let pending = 0;
+    const counted: IpcDispatcher = {
+      invoke: async (...call) => {
+        pending++;
+        try {
+          return await dispatcher.invoke(...call);
+        } finally {
+          pending--;
+        }
+      },
+    };
     const context = await browser.newContext({
       viewport: opts.viewport ?? { width: 1280, height: 800 },
     });
     closers.push(() => context.close());
-    await bindStation(context, dispatcher);
+    await bindStation(context, counted);
     const page = await context.newPage();
     closers.push(pushEventsTo(page, station));
     if (opts.open !== false) await page.goto(server.url);
@@ -239,12 +253,23 @@ export async function startStationApp(
         return file;
       },
       waitFor,
+      settled: async () => {
+        // A frame first, so effects of the last render have made their calls.
+        await nextFrame(page);
+        await waitFor('the page’s calls to be answered', () => pending === 0);
+        await nextFrame(page);
+      },
       close,
     };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+/** Resolves after the page has drawn its next frame. */
+function nextFrame(page: Page): Promise<unknown> {
+  return page.evaluate('new Promise((resolve) => requestAnimationFrame(resolve))');
 }
 
 /** Polls `check` until it is true (every 50 ms), or fails after `timeoutMs`. */

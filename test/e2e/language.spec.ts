@@ -58,21 +58,6 @@ async function labelsIn(page: Page, dictionary: RegExp[], other: RegExp[]): Prom
   return texts.filter((text) => matches(dictionary, text) && !matches(other, text));
 }
 
-/**
- * The labels once the screen has settled: its lists (jobs, printers, stock) arrive after it
- * opens, so the same count twice, 300 ms apart, is taken as all of them.
- */
-async function settledLabels(page: Page, dictionary: RegExp[], other: RegExp[]) {
-  let last = await labelsIn(page, dictionary, other);
-  for (let i = 0; i < 20; i++) {
-    await page.waitForTimeout(300);
-    const next = await labelsIn(page, dictionary, other);
-    if (next.length === last.length) return next;
-    last = next;
-  }
-  return last;
-}
-
 const english = patterns(en, zhCN);
 const chinese = patterns(zhCN, en);
 
@@ -84,7 +69,9 @@ test('the language switch changes every visible label, on every screen', async (
   const seen = new Map<string, string[]>();
   for (const screen of Object.keys(SCREEN_KEYS) as Array<keyof typeof SCREEN_KEYS>) {
     await openScreen(page, screen);
-    seen.set(screen, await settledLabels(page, english, chinese));
+    // Its lists (jobs, printers, stock) arrive after it opens.
+    await app.settled();
+    seen.set(screen, await labelsIn(page, english, chinese));
     expect(seen.get(screen)?.length, screen).toBeGreaterThan(8);
   }
 

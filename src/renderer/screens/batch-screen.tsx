@@ -140,14 +140,19 @@ function BatchToolbar(): React.JSX.Element {
   const failed = rows.filter((row) => row.state === 'failed').length;
 
   const exportCsv = () => downloadText(exportFileName('label-station-batch'), batchCsv(rows, t));
+  const printedText =
+    printed &&
+    t('batch.printedJobs', {
+      count: printed.count,
+      jobs: printed.jobIds.map((id) => `#${id}`).join(', '),
+    });
 
   return (
     <div className="toolbar">
       <p className="summary" role="status">
         {t('batch.summary', { found: printable, failed, total: rows.length })}
         {duplicates > 0 && ` ${t('batch.duplicatesDropped', { count: duplicates })}`}
-        {printed &&
-          ` ${t('batch.printedJobs', { count: printed.count, jobs: printed.jobIds.map((id) => `#${id}`).join(', ') })}`}
+        {printedText && ` ${printedText}`}
         {printed?.state && (
           <span className={`tag tag-job-${printed.state}`}>{t(jobStateKey(printed.state))}</span>
         )}

@@ -97,10 +97,11 @@ function statusColumns(t: Translate, language: Language): Column<StatusLine>[] {
       id: 'age',
       width: '90px',
       header: t('field.checked'),
-      cell: (line) =>
-        line.order
-          ? `${formatAge(line.order.fetchedAt, t)}${line.row.offline ? ` · ${t('offline.badge')}` : ''}`
-          : '',
+      cell: (line) => {
+        if (!line.order) return '';
+        const age = formatAge(line.order.fetchedAt, t);
+        return line.row.offline ? `${age} · ${t('offline.badge')}` : age;
+      },
     },
   ];
 }
